@@ -1,0 +1,68 @@
+package archive
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/newsarc/newsarc/selectors"
+)
+
+// ArticlePath is where an article's JSON goes, relative to the archive dir:
+// articles/<site>/<YYYY>/<MM>/<id>.json, the month being the one it was
+// published in (or fetched, when the page gives no date).
+func ArticlePath(a *selectors.Article) string {
+	when := a.FetchedAt
+	if a.Published != nil {
+		when = *a.Published
+	}
+	when = when.UTC()
+	return filepath.Join("articles", SiteName(a.Site), fmt.Sprintf("%04d", when.Year()), fmt.Sprintf("%02d", int(when.Month())), a.ID+".json")
+}
+
+// WriteArticle writes a's JSON under dir atomically (a temporary file
+// renamed into place, then the directory synced), so a crash never leaves
+// half a document. It returns the path relative to dir.
+func WriteArticle(dir string, a *selectors.Article) (string, error) {
+	rel := ArticlePath(a)
+	data, err := json.MarshalIndent(a, "", "  ")
+	if err != nil {
+		return "", fmt.Errorf("encode article %s: %w", a.URL, err)
+	}
+	if err := writeFileAtomic(filepath.Join(dir, rel), append(data, '\n')); err != nil {
+		return "", err
+	}
+	return rel, nil
+}
+
+func writeFileAtomic(path string, data []byte) error {
+	d := filepath.Dir(path)
+	if err := os.MkdirAll(d, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", d, err)
+	}
+	f, err := os.CreateTemp(d, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	syncDir(d)
+	return nil
+}

@@ -1,0 +1,195 @@
+package archive
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	warc "github.com/internetarchive/gowarc"
+)
+
+// Ref points at one WARC record.
+type Ref struct {
+	// File is the WARC file's path relative to the archive dir, without the
+	// .open suffix it carries while being written.
+	File          string
+	RecordID      string
+	Offset        int64
+	PayloadDigest string
+	// Type is "response" or "revisit".
+	Type string
+}
+
+// index follows the WARC files one gowarc client writes, reading each new
+// record once, and remembers where the response records lie until asked.
+type index struct {
+	root, dir, site string
+	started         time.Time
+
+	mu      sync.Mutex
+	scanned map[string]int64 // file name without .open → bytes read
+	refs    map[string]Ref   // WARC-Target-URI → newest response record
+}
+
+func newIndex(root, dir, site string, started time.Time) *index {
+	return &index{root: root, dir: dir, site: site, started: started.UTC().Truncate(time.Second),
+		scanned: make(map[string]int64), refs: make(map[string]Ref)}
+}
+
+// take returns and forgets the newest record for uri.
+func (x *index) take(uri string) (Ref, error) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	ref, ok := x.refs[uri]
+	if !ok {
+		x.scanLocked()
+		if ref, ok = x.refs[uri]; !ok {
+			return Ref{}, fmt.Errorf("locate %s: no response record in %s", uri, x.dir)
+		}
+	}
+	delete(x.refs, uri)
+	return ref, nil
+}
+
+func (x *index) scan() {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.scanLocked()
+}
+
+func (x *index) files() []string {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.scanLocked()
+	var out []string
+	for name := range x.scanned {
+		rel, _ := filepath.Rel(x.root, filepath.Join(x.dir, name))
+		out = append(out, rel)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// scanLocked reads the records added since the last scan in every file this
+// client has written. A record still being written ends the read of its
+// file; the next scan starts again at its first byte.
+func (x *index) scanLocked() {
+	entries, err := os.ReadDir(x.dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !isWARCName(x.site, name) || !x.ours(name) {
+			continue
+		}
+		base := strings.TrimSuffix(name, ".open")
+		off, known := x.scanned[base]
+		if !known {
+			x.scanned[base] = 0
+		}
+		info, err := e.Info()
+		if err != nil || info.Size() <= off {
+			continue
+		}
+		x.scanned[base] = x.scanFile(name, base, off)
+	}
+}
+
+// ours reports whether a file was started by this client, from the UTC
+// timestamp gowarc puts after the prefix, so old files are never re-read.
+func (x *index) ours(name string) bool {
+	rest := strings.TrimPrefix(name, x.site+"-")
+	if len(rest) < 14 {
+		return false
+	}
+	t, err := time.Parse("20060102150405", rest[:14])
+	return err == nil && !t.Before(x.started)
+}
+
+func (x *index) scanFile(name, base string, off int64) int64 {
+	f, err := os.Open(filepath.Join(x.dir, name))
+	if errors.Is(err, os.ErrNotExist) {
+		// Renamed from .open to its final name (or back) under us.
+		f, err = os.Open(filepath.Join(x.dir, base))
+	}
+	if err != nil {
+		return off
+	}
+	defer f.Close()
+	if _, err := f.Seek(off, io.SeekStart); err != nil {
+		return off
+	}
+	rel, _ := filepath.Rel(x.root, filepath.Join(x.dir, base))
+	add := func(h warc.Header, at int64) {
+		switch h.Get("WARC-Type") {
+		case "response", "revisit":
+			x.refs[h.Get("WARC-Target-URI")] = Ref{File: rel, RecordID: h.Get("WARC-Record-ID"),
+				Offset: at, PayloadDigest: h.Get("WARC-Payload-Digest"), Type: h.Get("WARC-Type")}
+		}
+	}
+	if strings.HasSuffix(base, ".warc") {
+		return scanPlain(f, off, add)
+	}
+	r, err := warc.NewReader(f)
+	if err != nil {
+		return off
+	}
+	defer r.Close()
+	for {
+		rec, err := r.ReadRecord(warc.ReadOptsNoContentOutput)
+		if err != nil {
+			return off
+		}
+		rec.Content.Close()
+		add(rec.Header, off)
+		off += rec.Size
+	}
+}
+
+// scanPlain reads uncompressed records, for which gowarc reports no offsets.
+func scanPlain(f io.Reader, off int64, add func(warc.Header, int64)) int64 {
+	br := bufio.NewReader(f)
+	for {
+		start := off
+		pos := off
+		line, err := br.ReadString('\n')
+		if err != nil || !strings.HasPrefix(line, "WARC/") {
+			return start
+		}
+		pos += int64(len(line))
+		h := warc.NewHeader()
+		for {
+			line, err = br.ReadString('\n')
+			if err != nil {
+				return start
+			}
+			pos += int64(len(line))
+			line = strings.TrimRight(line, "\r\n")
+			if line == "" {
+				break
+			}
+			if k, v, ok := strings.Cut(line, ":"); ok {
+				h.Set(strings.TrimSpace(k), strings.TrimSpace(v))
+			}
+		}
+		n, err := strconv.ParseInt(h.Get("Content-Length"), 10, 64)
+		if err != nil {
+			return start
+		}
+		if _, err := br.Discard(int(n) + 4); err != nil {
+			return start
+		}
+		pos += n + 4
+		add(h, start)
+		off = pos
+	}
+}
