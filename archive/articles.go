@@ -11,13 +11,12 @@ import (
 
 // ArticlePath is where an article's JSON goes, relative to the archive dir:
 // articles/<site>/<YYYY>/<MM>/<id>.json, the month being the one it was
-// published in (or fetched, when the page gives no date).
+// published in as the page printed it (or fetched, in UTC, when the page gives no date).
 func ArticlePath(a *selectors.Article) string {
-	when := a.FetchedAt
-	if a.Published != nil {
-		when = *a.Published
+	when := a.FetchedAt.UTC()
+	if !a.Published.IsZero() {
+		when = a.Published // in its own offset: the month the reader saw
 	}
-	when = when.UTC()
 	return filepath.Join("articles", SiteName(a.Site), fmt.Sprintf("%04d", when.Year()), fmt.Sprintf("%02d", int(when.Month())), a.ID+".json")
 }
 
