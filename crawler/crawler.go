@@ -176,6 +176,8 @@ func (c *Crawler) Fetch(ctx context.Context, urls []string) (Stats, error) {
 		if err := col.Request(http.MethodGet, u.String(), nil, cctx, nil); err != nil {
 			if errors.Is(err, colly.ErrRobotsTxtBlocked) {
 				err = fmt.Errorf("%s: blocked by robots.txt", u)
+			} else {
+				err = fmt.Errorf("%s: %w", u, err)
 			}
 			fail(u.String(), err)
 		}

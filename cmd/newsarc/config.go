@@ -1,0 +1,303 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dustin/go-humanize"
+	"github.com/spf13/viper"
+
+	"github.com/newsarc/newsarc/crawler"
+	"github.com/newsarc/newsarc/selectors"
+)
+
+// fileConfig mirrors config.toml; UnmarshalExact makes a typo an error.
+type fileConfig struct {
+	Archive struct {
+		Dir         string `mapstructure:"dir"`
+		WARCMaxSize string `mapstructure:"warc_max_size"`
+		Compression string `mapstructure:"compression"`
+	} `mapstructure:"archive"`
+	Crawl struct {
+		UserAgent     string `mapstructure:"user_agent"`
+		Concurrency   int    `mapstructure:"concurrency"`
+		PerHostDelay  string `mapstructure:"per_host_delay"`
+		RespectRobots bool   `mapstructure:"respect_robots"`
+		MaxDepth      int    `mapstructure:"max_depth"`
+		MaxPages      int    `mapstructure:"max_pages"`
+		Timeout       string `mapstructure:"timeout"`
+		Retries       int    `mapstructure:"retries"`
+	} `mapstructure:"crawl"`
+	Sites []siteFile `mapstructure:"sites"`
+}
+
+type siteFile struct {
+	Name           string   `mapstructure:"name"`
+	StartURLs      []string `mapstructure:"start_urls"`
+	AllowedDomains []string `mapstructure:"allowed_domains"`
+	ArticleURLs    []string `mapstructure:"article_urls"`
+	FollowURLs     []string `mapstructure:"follow_urls"`
+	Sitemaps       []string `mapstructure:"sitemaps"`
+	Feeds          []string `mapstructure:"feeds"`
+	Timezone       string   `mapstructure:"timezone"`
+	Language       string   `mapstructure:"language"`
+	Selectors      struct {
+		Headline  string   `mapstructure:"headline"`
+		Byline    string   `mapstructure:"byline"`
+		Published string   `mapstructure:"published"`
+		Modified  string   `mapstructure:"modified"`
+		Body      string   `mapstructure:"body"`
+		Remove    []string `mapstructure:"remove"`
+	} `mapstructure:"selectors"`
+}
+
+// defaults are SPEC.md's. Every key has one, so NEWSARC_SECTION_KEY can set it.
+var defaults = map[string]any{
+	"archive.dir":           "archive",
+	"archive.warc_max_size": "1GB",
+	"archive.compression":   "gzip",
+	"crawl.user_agent":      "newsarc/1.0 (+https://github.com/newsarc/newsarc)",
+	"crawl.concurrency":     8,
+	"crawl.per_host_delay":  "1s",
+	"crawl.respect_robots":  true,
+	"crawl.max_depth":       3,
+	"crawl.max_pages":       0,
+	"crawl.timeout":         "30s",
+	"crawl.retries":         3,
+}
+
+// Config is the validated configuration, in the types the packages take.
+type Config struct {
+	Path        string // the file read, "" when none
+	Dir         string
+	WARCMaxSize int64
+	Compression string
+	Crawl       crawler.Config
+	MaxDepth    int
+	MaxPages    int
+	Sites       []*Site
+
+	genericOnce sync.Once
+	generic     *selectors.Extractor
+}
+
+// Site is one configured site, its regexes and selectors compiled.
+type Site struct {
+	Name           string
+	StartURLs      []string
+	AllowedDomains []string
+	ArticleURLs    []*regexp.Regexp
+	FollowURLs     []*regexp.Regexp
+	Sitemaps       []string
+	Feeds          []string
+	Timezone       *time.Location
+	Language       string
+	Extractor      *selectors.Extractor
+}
+
+// configError is a problem with the configuration: exit code 1.
+type configError struct{ err error }
+
+func (e *configError) Error() string { return e.err.Error() }
+func (e *configError) Unwrap() error { return e.err }
+
+// loadConfig reads path (explicit is false when it is only the default
+// ./config.toml, which may be absent), then the environment.
+func loadConfig(path string, explicit bool) (*Config, error) {
+	v := viper.New()
+	for k, d := range defaults {
+		v.SetDefault(k, d)
+	}
+	v.SetEnvPrefix("NEWSARC")
+	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
+	v.AutomaticEnv()
+	v.SetConfigType("toml")
+	read := ""
+	if f, err := os.Open(path); err == nil {
+		err = v.ReadConfig(f)
+		f.Close()
+		if err != nil {
+			return nil, &configError{fmt.Errorf("config %s: %v", path, oneLine(err))}
+		}
+		read = path
+	} else if explicit || !errors.Is(err, os.ErrNotExist) {
+		return nil, &configError{fmt.Errorf("config %s: %w", path, err)}
+	}
+	var fc fileConfig
+	if err := v.UnmarshalExact(&fc); err != nil {
+		return nil, &configError{fmt.Errorf("config %s: %s", orEnv(read), oneLine(err))}
+	}
+	cfg, err := fc.validate()
+	if err != nil {
+		return nil, &configError{fmt.Errorf("config %s: %w", orEnv(read), err)}
+	}
+	cfg.Path = read
+	return cfg, nil
+}
+
+func orEnv(path string) string {
+	if path == "" {
+		return "(defaults and environment)"
+	}
+	return path
+}
+
+func oneLine(err error) string {
+	s := strings.Join(strings.Fields(err.Error()), " ")
+	return strings.TrimPrefix(s, "decoding failed due to the following error(s): ")
+}
+
+func (fc *fileConfig) validate() (*Config, error) {
+	var errs []error
+	bad := func(key, format string, a ...any) {
+		errs = append(errs, fmt.Errorf("%s: "+format, append([]any{key}, a...)...))
+	}
+	cfg := &Config{Dir: fc.Archive.Dir, Compression: fc.Archive.Compression, MaxDepth: fc.Crawl.MaxDepth, MaxPages: fc.Crawl.MaxPages}
+	if cfg.Dir == "" {
+		bad("archive.dir", "must not be empty")
+	}
+	if n, err := humanize.ParseBytes(fc.Archive.WARCMaxSize); err != nil || n < 1<<20 {
+		bad("archive.warc_max_size", "%q is not a size of at least 1MiB (like \"1GB\", \"500MB\")", fc.Archive.WARCMaxSize)
+	} else {
+		cfg.WARCMaxSize = int64(n)
+	}
+	if c := fc.Archive.Compression; c != "gzip" && c != "none" {
+		bad("archive.compression", "%q: want gzip or none", c)
+	}
+	cr := fc.Crawl
+	cfg.Crawl = crawler.Config{UserAgent: cr.UserAgent, Concurrency: cr.Concurrency, RespectRobots: cr.RespectRobots, Retries: cr.Retries}
+	if cr.UserAgent == "" {
+		bad("crawl.user_agent", "must not be empty")
+	}
+	if cr.Concurrency < 1 {
+		bad("crawl.concurrency", "%d: must be at least 1", cr.Concurrency)
+	}
+	if cr.MaxDepth < 0 {
+		bad("crawl.max_depth", "%d: must not be negative", cr.MaxDepth)
+	}
+	if cr.MaxPages < 0 {
+		bad("crawl.max_pages", "%d: must not be negative", cr.MaxPages)
+	}
+	if cr.Retries < 0 {
+		bad("crawl.retries", "%d: must not be negative", cr.Retries)
+	}
+	if d, err := parseDuration(cr.PerHostDelay); err != nil {
+		bad("crawl.per_host_delay", "%v", err)
+	} else {
+		cfg.Crawl.PerHostDelay = d
+	}
+	if d, err := parseDuration(cr.Timeout); err != nil || d == 0 {
+		bad("crawl.timeout", "%q is not a positive duration (like \"30s\")", cr.Timeout)
+	} else {
+		cfg.Crawl.Timeout = d
+	}
+	names := make(map[string]bool)
+	for i, sf := range fc.Sites {
+		s, serrs := sf.compile(fmt.Sprintf("sites[%d]", i))
+		errs = append(errs, serrs...)
+		if s == nil {
+			continue
+		}
+		if names[s.Name] {
+			bad(fmt.Sprintf("sites[%d].name", i), "%q is used by two sites", s.Name)
+		}
+		names[s.Name] = true
+		cfg.Sites = append(cfg.Sites, s)
+	}
+	return cfg, errors.Join(errs...)
+}
+
+func parseDuration(s string) (time.Duration, error) {
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("%q is not a duration (like \"1s\", \"500ms\")", s)
+	}
+	return d, nil
+}
+
+func (sf siteFile) compile(key string) (*Site, []error) {
+	var errs []error
+	bad := func(k, format string, a ...any) {
+		errs = append(errs, fmt.Errorf("%s.%s: "+format, append([]any{key, k}, a...)...))
+	}
+	s := &Site{Name: sf.Name, StartURLs: sf.StartURLs, Sitemaps: sf.Sitemaps, Feeds: sf.Feeds, Language: sf.Language, Timezone: time.UTC}
+	if sf.Name == "" {
+		bad("name", "must not be empty")
+	} else if strings.ContainsAny(sf.Name, `/\ `) || sf.Name == "." || sf.Name == ".." {
+		bad("name", "%q: use letters, digits, '.', '_' or '-' (it names folders)", sf.Name)
+	}
+	for i, u := range sf.StartURLs {
+		pu, err := crawler.ParseURL(u)
+		if err != nil {
+			bad(fmt.Sprintf("start_urls[%d]", i), "%v", err)
+			continue
+		}
+		if len(sf.AllowedDomains) == 0 {
+			s.AllowedDomains = append(s.AllowedDomains, strings.ToLower(pu.Hostname()))
+		}
+	}
+	for _, d := range sf.AllowedDomains {
+		s.AllowedDomains = append(s.AllowedDomains, strings.ToLower(strings.TrimPrefix(d, ".")))
+	}
+	for field, list := range map[string][]string{"article_urls": sf.ArticleURLs, "follow_urls": sf.FollowURLs} {
+		for i, expr := range list {
+			re, err := regexp.Compile(expr)
+			if err != nil {
+				bad(fmt.Sprintf("%s[%d]", field, i), "invalid regex %q: %v", expr, err)
+				continue
+			}
+			if field == "article_urls" {
+				s.ArticleURLs = append(s.ArticleURLs, re)
+			} else {
+				s.FollowURLs = append(s.FollowURLs, re)
+			}
+		}
+	}
+	if sf.Timezone != "" {
+		loc, err := time.LoadLocation(sf.Timezone)
+		if err != nil {
+			bad("timezone", "unknown time zone %q", sf.Timezone)
+		} else {
+			s.Timezone = loc
+		}
+	}
+	sel := sf.Selectors
+	ex, err := selectors.New(selectors.Config{
+		Selectors: selectors.Selectors{Headline: sel.Headline, Byline: sel.Byline, Published: sel.Published, Modified: sel.Modified, Body: sel.Body, Remove: sel.Remove},
+		Timezone:  s.Timezone,
+		Language:  sf.Language,
+	})
+	if err != nil {
+		errs = append(errs, fmt.Errorf("%s.%w", key, err))
+	}
+	s.Extractor = ex
+	return s, errs
+}
+
+// siteFor returns the configured site whose domains hold host, or nil.
+func (c *Config) siteFor(host string) *Site {
+	host = strings.ToLower(host)
+	for _, s := range c.Sites {
+		for _, d := range s.AllowedDomains {
+			if host == d || strings.HasSuffix(host, "."+d) {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+// siteByName returns the configured site called name, or nil.
+func (c *Config) siteByName(name string) *Site {
+	for _, s := range c.Sites {
+		if s.Name == name {
+			return s
+		}
+	}
+	return nil
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/newsarc/newsarc/cmd/newsarc/demosite"
+)
+
+// The demo, with the repository's sample config.toml, archives every
+// article of the built-in site with its selectors.
+func TestRun_demo(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := runCLI(t, context.Background(), "--config", "../../config.toml", "--out", out, "--log-level", "warn", "demo")
+	if code != exitOK {
+		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+	want := len(demosite.Articles())
+	if !strings.Contains(stdout, "archived "+itoa(want)+" article(s), 0 failed") || !strings.Contains(stdout, filepath.Join(out, "articles")) {
+		t.Errorf("summary does not say where %d articles went:\n%s", want, stdout)
+	}
+	var n int
+	filepath.WalkDir(filepath.Join(out, "articles", "demo"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".json") {
+			return err
+		}
+		n++
+		b, _ := os.ReadFile(p)
+		var a map[string]any
+		if err := json.Unmarshal(b, &a); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if a["headline"] == nil || a["body"] == nil || a["published"] == nil {
+			t.Errorf("%s: headline %v, published %v, body empty: %v", p, a["headline"], a["published"], a["body"] == nil)
+		}
+		if prov, _ := a["provenance"].(map[string]any); prov["body"] != "selector" {
+			t.Errorf("%s: body from %v, want the demo site's selector", p, prov["body"])
+		}
+		checkWARCRef(t, out, a)
+		return nil
+	})
+	if n != want {
+		t.Errorf("%d article files, want %d", n, want)
+	}
+	files, _ := filepath.Glob(filepath.Join(out, "warc", "demo", "*.warc.gz"))
+	if len(files) != 1 {
+		t.Fatalf("warc files %v", files)
+	}
+	validate(t, files...)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

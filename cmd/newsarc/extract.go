@@ -1,0 +1,169 @@
+package main
+
+import (
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newsarc/newsarc/crawler"
+	"github.com/newsarc/newsarc/selectors"
+)
+
+func extractCmd(g *globals) *cobra.Command {
+	var pageURL, siteName string
+	cmd := &cobra.Command{
+		Use:   "extract [flags] URL|FILE...",
+		Short: "Extract without archiving; print the article JSON and where each field came from",
+		Long: `extract prints the article JSON of each input without archiving anything:
+indented for one input, one object per line for several. FILE may be .html,
+.html.gz or - (standard input); --url gives the page address for a file.
+Selector warnings (a selector that matched nothing or several elements) go
+to standard error, so the selectors of a site can be tuned before a crawl.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := g.loadConfig(cmd)
+			if err != nil {
+				return err
+			}
+			var site *Site
+			if siteName != "" {
+				if site = cfg.siteByName(siteName); site == nil {
+					return &usageError{fmt.Errorf("--site %q: no such site in %s", siteName, orEnv(cfg.Path))}
+				}
+			}
+			failed := 0
+			for _, in := range args {
+				a, warnings, err := extractOne(cmd.Context(), cfg, site, in, pageURL, g.stdin)
+				for _, w := range warnings {
+					fmt.Fprintf(g.stderr, "warning: %s: %s\n", in, w)
+				}
+				if err != nil {
+					fmt.Fprintf(g.stderr, "error: %v\n", err)
+					failed++
+					continue
+				}
+				var data []byte
+				if len(args) == 1 {
+					data, err = json.MarshalIndent(a, "", "  ")
+				} else {
+					data, err = json.Marshal(a)
+				}
+				if err != nil {
+					return fmt.Errorf("encode %s: %w", in, err)
+				}
+				fmt.Fprintf(g.stdout, "%s\n", data)
+			}
+			if failed == len(args) {
+				return fmt.Errorf("no input could be extracted")
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&pageURL, "url", "", "address of the page in FILE (for relative links, dates in the path and the site)")
+	cmd.Flags().StringVar(&siteName, "site", "", "use the selectors of this configured site")
+	return cmd
+}
+
+// extractOne reads one input (URL, file or -) and extracts its article.
+func extractOne(ctx context.Context, cfg *Config, site *Site, in, pageURL string, stdin io.Reader) (*selectors.Article, []string, error) {
+	var (
+		page = selectors.Page{URL: pageURL, Date: time.Now().UTC()}
+		err  error
+	)
+	if strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://") {
+		page, err = fetchPage(ctx, cfg, in)
+	} else {
+		page.Body, err = readInput(in, stdin)
+		if page.URL == "" && in != "-" {
+			abs, _ := filepath.Abs(in)
+			page.URL = "file://" + filepath.ToSlash(abs)
+		}
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	host := ""
+	if u, err := crawler.ParseURL(page.URL); err == nil {
+		host = u.Hostname()
+	}
+	ex := cfg.extractorFor(host)
+	if site != nil {
+		ex = site.Extractor
+	}
+	a, warnings, err := ex.Extract(page)
+	if err != nil {
+		return nil, warnings, fmt.Errorf("%s: %w", in, err)
+	}
+	a.Site = cfg.siteNameFor(host)
+	if site != nil {
+		a.Site = site.Name
+	}
+	a.FetchedAt = page.Date
+	return a, warnings, nil
+}
+
+func readInput(in string, stdin io.Reader) ([]byte, error) {
+	var r io.Reader = stdin
+	if in != "-" {
+		f, err := os.Open(in)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	if strings.HasSuffix(in, ".gz") {
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", in, err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", in, err)
+	}
+	return b, nil
+}
+
+// fetchPage gets a page for extract, which archives nothing, so a plain
+// client does.
+func fetchPage(ctx context.Context, cfg *Config, raw string) (selectors.Page, error) {
+	u, err := crawler.ParseURL(raw)
+	if err != nil {
+		return selectors.Page{}, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return selectors.Page{}, err
+	}
+	req.Header.Set("User-Agent", cfg.Crawl.UserAgent)
+	client := &http.Client{Timeout: cfg.Crawl.Timeout}
+	resp, err := client.Do(req)
+	if err != nil {
+		return selectors.Page{}, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode/100 != 2 {
+		return selectors.Page{}, &crawler.StatusError{URL: u.String(), Status: resp.StatusCode}
+	}
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return selectors.Page{}, fmt.Errorf("read %s: %w", u, err)
+	}
+	date := time.Now().UTC()
+	if d, err := http.ParseTime(resp.Header.Get("Date")); err == nil {
+		date = d
+	}
+	return selectors.Page{URL: resp.Request.URL.String(), Body: body, ContentType: resp.Header.Get("Content-Type"), Date: date}, nil
+}

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRun_extract(t *testing.T) {
+	srv, _ := testSite(t)
+	cfg := writeConfig(t, srv.URL)
+	page, err := os.ReadFile("testdata/site/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gz := filepath.Join(t.TempDir(), "article.html.gz")
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(page)
+	zw.Close()
+	os.WriteFile(gz, buf.Bytes(), 0o644)
+	pageURL := srv.URL + "/2023/07/05/tramway-t3.html"
+
+	t.Run("file with --url uses the site's selectors", func(t *testing.T) {
+		code, stdout, stderr := runCLI(t, context.Background(), "--config", cfg, "extract", "--url", pageURL, "testdata/site/article.html")
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		var a map[string]any
+		if err := json.Unmarshal([]byte(stdout), &a); err != nil {
+			t.Fatalf("stdout is not one JSON document: %v\n%s", err, stdout)
+		}
+		prov, _ := a["provenance"].(map[string]any)
+		if a["site"] != "lematin" || a["url"] != pageURL || prov["headline"] != "selector" || prov["body"] != "selector" {
+			t.Errorf("site %v url %v provenance %v", a["site"], a["url"], prov)
+		}
+		if a["warc"] != nil {
+			t.Errorf("extract archived nothing, but warc = %v", a["warc"])
+		}
+		if _, err := os.Stat(filepath.Join("archive", "warc")); err == nil {
+			t.Errorf("extract wrote an archive")
+		}
+	})
+
+	t.Run("gzip file, stdin and a URL give one line each", func(t *testing.T) {
+		var out, errb bytes.Buffer
+		g := strings.NewReader(string(page))
+		code := runWithStdin(t, g, &out, &errb, "--config", cfg, "extract", gz, "-", pageURL)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+		lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+		if len(lines) != 3 {
+			t.Fatalf("%d lines, want 3:\n%s", len(lines), out.String())
+		}
+		for i, l := range lines {
+			var a map[string]any
+			if err := json.Unmarshal([]byte(l), &a); err != nil {
+				t.Fatalf("line %d: %v", i, err)
+			}
+			if a["headline"] != "Le tramway de Casablanca ouvre sa troisième ligne" {
+				t.Errorf("line %d: headline %v", i, a["headline"])
+			}
+		}
+	})
+
+	t.Run("a selector that matches nothing is reported", func(t *testing.T) {
+		bare := strings.Replace(string(page), `class="entry-meta"`, `class="meta"`, 1)
+		var out, errb bytes.Buffer
+		code := runWithStdin(t, strings.NewReader(bare), &out, &errb, "--config", cfg, "extract", "--site", "lematin", "-")
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+		if !strings.Contains(errb.String(), ".entry-meta .author a") {
+			t.Errorf("no warning naming the byline selector:\n%s", errb.String())
+		}
+	})
+
+	t.Run("errors", func(t *testing.T) {
+		code, _, stderr := runCLI(t, context.Background(), "--config", cfg, "extract", "nope.html")
+		if code != exitFatal || !strings.Contains(stderr, "nope.html") {
+			t.Errorf("missing file: exit %d, stderr %s", code, stderr)
+		}
+		code, _, stderr = runCLI(t, context.Background(), "--config", cfg, "extract", "--site", "unknown", "x.html")
+		if code != exitUsage || !strings.Contains(stderr, `--site "unknown"`) {
+			t.Errorf("unknown site: exit %d, stderr %s", code, stderr)
+		}
+		code, _, stderr = runCLI(t, context.Background(), "--config", cfg, "extract", srv.URL+"/missing")
+		if code != exitFatal || !strings.Contains(stderr, srv.URL+"/missing: HTTP 404") {
+			t.Errorf("404: exit %d, stderr %s", code, stderr)
+		}
+	})
+}
+
+// runWithStdin is runCLI with something on standard input.
+func runWithStdin(t *testing.T, stdin *strings.Reader, stdout, stderr *bytes.Buffer, args ...string) int {
+	t.Helper()
+	old := stdinReader
+	stdinReader = stdin
+	defer func() { stdinReader = old }()
+	return run(context.Background(), args, stdout, stderr)
+}

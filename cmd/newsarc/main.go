@@ -1,0 +1,161 @@
+// Command newsarc archives news articles twice: the raw HTTP exchange as
+// WARC and a cleaned JSON document. See README.md and SPEC.md.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	_ "time/tzdata" // site time zones must load on machines without zoneinfo
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, from SPEC.md.
+const (
+	exitOK     = 0
+	exitFatal  = 1
+	exitUsage  = 2
+	exitLocked = 75
+)
+
+// stdinReader is what `extract -` reads; tests replace it.
+var stdinReader io.Reader = os.Stdin
+
+// version is set at link time: -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// After the first signal the default handlers are back, so a
+		// second one ends the process at once.
+		<-ctx.Done()
+		stop()
+	}()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// usageError is a mistake on the command line: exit code 2.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// globals are the flags every command takes.
+type globals struct {
+	config    string
+	out       string
+	logLevel  string
+	logFormat string
+	stdout    io.Writer
+	stderr    io.Writer
+	log       *slog.Logger
+	stdin     io.Reader
+}
+
+// run is main without the process: tests drive it.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	g := &globals{stdout: stdout, stderr: stderr, stdin: stdinReader}
+	root := &cobra.Command{
+		Use:           "newsarc",
+		Short:         "Archive news sites as WARC and clean article JSON",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			l, err := newLogger(g.logLevel, g.logFormat, stderr)
+			if err != nil {
+				return &usageError{err}
+			}
+			g.log = l
+			return nil
+		},
+	}
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetContext(ctx)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	pf := root.PersistentFlags()
+	defConfig := os.Getenv("NEWSARC_CONFIG")
+	if defConfig == "" {
+		defConfig = "config.toml"
+	}
+	pf.StringVar(&g.config, "config", defConfig, "config file (env NEWSARC_CONFIG)")
+	pf.StringVar(&g.out, "out", "", "archive dir (overrides archive.dir)")
+	pf.StringVar(&g.logLevel, "log-level", "info", "debug, info, warn or error")
+	pf.StringVar(&g.logFormat, "log-format", "text", "text or json")
+
+	root.AddCommand(archiveCmd(g), extractCmd(g), demoCmd(g), versionCmd(g))
+
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "newsarc: %v\n", err)
+	var ue *usageError
+	switch {
+	case errors.As(err, &ue), isCobraUsage(err):
+		return exitUsage
+	case errors.Is(err, errLocked):
+		return exitLocked
+	}
+	return exitFatal
+}
+
+// errLocked says another crawl holds the archive's lock.
+var errLocked = errors.New("another crawl holds the archive lock")
+
+// isCobraUsage recognises cobra's own argument errors, which are not typed.
+func isCobraUsage(err error) bool {
+	s := err.Error()
+	return strings.HasPrefix(s, "unknown command") || strings.HasPrefix(s, "unknown flag") ||
+		strings.Contains(s, "arg(s)") || strings.HasPrefix(s, "unknown shorthand flag")
+}
+
+// loadConfig reads the config that the flags name, with --out applied.
+func (g *globals) loadConfig(cmd *cobra.Command) (*Config, error) {
+	explicit := cmd.Flags().Changed("config") || os.Getenv("NEWSARC_CONFIG") != ""
+	cfg, err := loadConfig(g.config, explicit)
+	if err != nil {
+		return nil, err
+	}
+	if g.out != "" {
+		cfg.Dir = g.out
+	}
+	cfg.Crawl.Logger = g.log
+	return cfg, nil
+}
+
+func newLogger(level, format string, w io.Writer) (*slog.Logger, error) {
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("--log-level %q: want debug, info, warn or error", level)
+	}
+	opts := &slog.HandlerOptions{Level: lv}
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("--log-format %q: want text or json", format)
+}
+
+func versionCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			fmt.Fprintf(g.stdout, "newsarc %s\n", version)
+			return nil
+		},
+	}
+}

@@ -1,0 +1,232 @@
+package discover
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/idna"
+)
+
+// Canonical returns raw in the form that is queued and deduplicated: the
+// fragment dropped, scheme and host lower-cased (an internationalised host
+// in its ASCII, punycode form), the default port removed, an empty path made
+// "/", dot segments resolved, percent-encoding normalised (upper-case hex,
+// unreserved characters decoded, everything else that must be encoded
+// encoded), tracking parameters removed (see IsTrackingParam) and an empty
+// query dropped. The remaining query parameters keep their order: some CMSs
+// read them positionally.
+//
+// Only absolute http and https URLs have a canonical form; anything else is
+// an error that names raw.
+func Canonical(raw string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return "", fmt.Errorf("canonical url %q: %w", raw, err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return "", fmt.Errorf("canonical url %q: scheme %q is not http or https", raw, u.Scheme)
+	}
+	if u.Host == "" || u.Opaque != "" {
+		return "", fmt.Errorf("canonical url %q: no host", raw)
+	}
+	canonicalize(u)
+	return u.String(), nil
+}
+
+// CanonicalURL returns a copy of u in the form Canonical describes, without
+// parsing it again; u is not modified. It does not check the scheme: callers
+// that take URLs from the web should keep only http and https.
+func CanonicalURL(u *url.URL) *url.URL {
+	c := *u
+	canonicalize(&c)
+	return &c
+}
+
+// canonicalize puts u in canonical form in place. It allocates only for the
+// parts that change, so an already canonical URL costs nothing.
+func canonicalize(u *url.URL) {
+	if hasUpper(u.Scheme) {
+		u.Scheme = strings.ToLower(u.Scheme)
+	}
+	u.Fragment, u.RawFragment = "", ""
+	if u.Opaque != "" {
+		return
+	}
+	u.Host = canonicalHost(u.Host, u.Scheme)
+	canonicalPath(u)
+	if u.Path == "" && u.Host != "" {
+		u.Path, u.RawPath = "/", ""
+	}
+	u.RawQuery = canonicalQuery(u.RawQuery)
+	u.ForceQuery = false
+}
+
+// canonicalHost lower-cases host, converts an internationalised name to
+// punycode, and drops a default or empty port and a trailing dot.
+func canonicalHost(host, scheme string) string {
+	name, port := host, ""
+	if i := strings.LastIndexByte(host, ':'); i >= 0 && strings.IndexByte(host[i:], ']') < 0 {
+		name, port = host[:i], host[i+1:]
+		if port == "" || (port == "80" && scheme == "http") || (port == "443" && scheme == "https") {
+			host = name
+			port = ""
+		}
+	}
+	if len(name) > 1 && name[len(name)-1] == '.' {
+		name = name[:len(name)-1]
+		host = joinHostPort(name, port)
+	}
+	if isASCII(name) {
+		if hasUpper(host) {
+			host = strings.ToLower(host)
+		}
+		return host
+	}
+	// Two spellings of one IDN host (Unicode, punycode) must compare
+	// equal, so the ASCII form is the canonical one, as in Heritrix.
+	// Underscores are allowed, as browsers allow them.
+	lower := strings.ToLower(name)
+	p := idna.New(idna.MapForLookup(), idna.Transitional(false), idna.StrictDomainName(false))
+	if a, err := p.ToASCII(lower); err == nil {
+		return joinHostPort(a, port)
+	}
+	return joinHostPort(lower, port)
+}
+
+func joinHostPort(name, port string) string {
+	if port == "" {
+		return name
+	}
+	return name + ":" + port
+}
+
+// canonicalPath normalises the percent-encoding of u's path and resolves
+// its dot segments, keeping Path and RawPath consistent.
+func canonicalPath(u *url.URL) {
+	// With RawPath empty (or stale, which url.URL ignores too), the escaped
+	// path is Go's own encoding of Path, which is already canonical:
+	// upper-case hex, unreserved bytes raw, slashes real.
+	if u.RawPath == "" || !unescapesTo(u.RawPath, u.Path) {
+		u.RawPath = ""
+		if hasDotSegment(u.Path) {
+			u.Path = removeDotSegments(u.Path)
+		}
+		return
+	}
+	esc := normEscaped(u.RawPath, false)
+	if hasDotSegment(esc) {
+		esc = removeDotSegments(esc)
+		if p, err := url.PathUnescape(esc); err == nil {
+			u.Path = p
+		}
+	}
+	if isGoEscaping(esc, u.Path) {
+		u.RawPath = ""
+	} else {
+		u.RawPath = esc
+	}
+}
+
+// canonicalQuery drops tracking and empty parameters from a raw query and
+// normalises the encoding of the others, keeping their order. It returns
+// raw itself when nothing changes.
+func canonicalQuery(raw string) string {
+	if raw == "" || queryIsCanonical(raw) {
+		return raw
+	}
+	var b strings.Builder
+	b.Grow(len(raw))
+	for part := range strings.SplitSeq(raw, "&") {
+		if part == "" || IsTrackingParam(paramKey(part)) {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(normEscaped(part, true))
+	}
+	return b.String()
+}
+
+func queryIsCanonical(raw string) bool {
+	for part := range strings.SplitSeq(raw, "&") {
+		if part == "" || IsTrackingParam(paramKey(part)) || normEscaped(part, true) != part {
+			return false
+		}
+	}
+	return true
+}
+
+// paramKey returns the decoded name of one key=value query parameter.
+func paramKey(part string) string {
+	key, _, _ := strings.Cut(part, "=")
+	if strings.IndexByte(key, '%') >= 0 {
+		if k, err := url.QueryUnescape(key); err == nil {
+			return k
+		}
+	}
+	return key
+}
+
+// IsTrackingParam reports whether a query parameter name only tells
+// analytics where a click came from, so that dropping it leaves the same
+// page. Names are matched case-insensitively.
+func IsTrackingParam(name string) bool {
+	if hasPrefixFold(name, "utm_") || hasPrefixFold(name, "mtm_") || hasPrefixFold(name, "pk_") {
+		return true
+	}
+	// Lower-case into a buffer on the stack: this runs for every
+	// parameter of every link, and most names are short.
+	var buf [16]byte
+	if len(name) < 2 || len(name) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	switch string(buf[:len(name)]) {
+	case "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "gad_source", "msclkid",
+		"yclid", "ysclid", "igshid", "igsh", "twclid", "ttclid", "li_fat_id", "srsltid",
+		"mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "__hstc", "__hssc", "__hsfp",
+		"mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "vero_conv", "wickedid", "rb_clickid",
+		"ref_src", "ref_url", "fb_action_ids", "fb_action_types", "fb_ref", "fb_source",
+		"xtor", "at_medium", "at_campaign", "at_xtor", "ns_mchannel", "ns_source", "ns_campaign",
+		"ns_linkname", "ns_fee", "ocid", "_openstat", "s_cid", "cmpid":
+		return true
+	}
+	return false
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

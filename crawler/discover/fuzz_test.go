@@ -1,0 +1,127 @@
+package discover
+
+import (
+	"bufio"
+	"bytes"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+)
+
+// addFiles seeds f with the named testdata files.
+func addFiles(f *testing.F, names ...string) {
+	for _, name := range names {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+}
+
+// wantCanonical fails unless every URL is absolute http(s), canonical, and
+// listed once.
+func wantCanonical(t *testing.T, urls []string) {
+	t.Helper()
+	seen := make(map[string]bool, len(urls))
+	for _, s := range urls {
+		c, err := Canonical(s)
+		if err != nil || c != s {
+			t.Fatalf("returned %q, whose canonical form is %q (%v)", s, c, err)
+		}
+		if seen[s] {
+			t.Fatalf("returned %q twice", s)
+		}
+		seen[s] = true
+	}
+}
+
+func FuzzCanonical(f *testing.F) {
+	for _, tc := range canonicalCases {
+		f.Add(tc.in)
+	}
+	b, err := os.ReadFile(filepath.Join("testdata", "sitemap.txt"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for sc := bufio.NewScanner(bytes.NewReader(b)); sc.Scan(); {
+		f.Add(sc.Text())
+	}
+	now := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, raw string) {
+		got, err := Canonical(raw)
+		if err != nil {
+			return
+		}
+		if again, err := Canonical(got); err != nil || again != got {
+			t.Fatalf("Canonical(%q) = %q, but Canonical of that is %q (%v)", raw, got, again, err)
+		}
+		u, err := url.Parse(strings.TrimSpace(raw))
+		if err != nil {
+			t.Fatalf("Canonical accepted %q that url.Parse rejects: %v", raw, err)
+		}
+		if s := CanonicalURL(u).String(); s != got {
+			t.Fatalf("CanonicalURL(%q) = %q, Canonical = %q", raw, s, got)
+		}
+		Trap(u, now)
+	})
+}
+
+func FuzzParseSitemap(f *testing.F) {
+	addFiles(f, "sitemap_index.xml", "post-sitemap.xml", "news-sitemap.xml", "post-sitemap2.xml.gz",
+		"sitemap-truncated.xml", "sitemap.txt")
+	base, _ := url.Parse("https://www.example.ma/sitemap.xml")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sm, err := ParseSitemap(bytes.NewReader(data), base)
+		if sm == nil {
+			t.Fatalf("nil sitemap (error %v)", err)
+		}
+		if len(sm.URLs)+len(sm.Sitemaps) > MaxURLs {
+			t.Fatalf("%d entries, over MaxURLs", len(sm.URLs)+len(sm.Sitemaps))
+		}
+		for _, e := range append(sm.URLs, sm.Sitemaps...) {
+			if c, err := Canonical(e.Loc); err != nil || c != e.Loc {
+				t.Fatalf("loc %q is not canonical (%q, %v)", e.Loc, c, err)
+			}
+		}
+	})
+}
+
+func FuzzParseFeed(f *testing.F) {
+	addFiles(f, "rss-ar.xml", "atom.xml", "rss-relative.xml", "rdf.xml")
+	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","url":"/a"}]}`))
+	base, _ := url.Parse("https://www.example.ma/feed/")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		items, err := ParseFeed(bytes.NewReader(data), base)
+		if err != nil && items != nil {
+			t.Fatalf("items %v with error %v", items, err)
+		}
+		links := make([]string, len(items))
+		for i, it := range items {
+			links[i] = it.Link
+		}
+		wantCanonical(t, links)
+	})
+}
+
+func FuzzLinks(f *testing.F) {
+	addFiles(f, "article.html")
+	f.Add([]byte(`<base href="/x/"><a href="../y?utm_source=a#b">y</a><link rel="canonical alternate" type="application/rss+xml" href="//h/f">`))
+	base, _ := url.Parse("https://www.example.ma/2023/06/28/")
+	f.Fuzz(func(t *testing.T, page []byte) {
+		doc, err := html.Parse(bytes.NewReader(page))
+		if err != nil {
+			return
+		}
+		wantCanonical(t, Links(doc, base))
+		wantCanonical(t, FeedLinks(doc, base))
+		if c := CanonicalLink(doc, base); c != "" {
+			wantCanonical(t, []string{c})
+		}
+	})
+}
