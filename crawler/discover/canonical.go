@@ -32,10 +32,9 @@ func Canonical(raw string) (string, error) {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return "", fmt.Errorf("canonical url %q: scheme %q is not http or https", raw, u.Scheme)
 	}
-	if u.Host == "" || u.Opaque != "" {
+	if canonicalize(u); u.Host == "" || u.Opaque != "" {
 		return "", fmt.Errorf("canonical url %q: no host", raw)
 	}
-	canonicalize(u)
 	return u.String(), nil
 }
 
@@ -78,8 +77,8 @@ func canonicalHost(host, scheme string) string {
 			port = ""
 		}
 	}
-	if len(name) > 1 && name[len(name)-1] == '.' {
-		name = name[:len(name)-1]
+	if strings.HasSuffix(name, ".") {
+		name = strings.TrimRight(name, ".")
 		host = joinHostPort(name, port)
 	}
 	if isASCII(name) {

@@ -9,9 +9,10 @@
 // absolute, http or https, and already in the form Canonical gives, so two
 // spellings of one page compare equal as strings.
 //
-// Parsers that read web input are bounded (MaxURLs, MaxBytes) and return
-// what they read together with an error when input is cut short or
-// malformed, so a crawler can use a partial sitemap and log why.
+// Parsers that read web input are bounded (MaxURLs, MaxBytes). ParseSitemap
+// returns what it read together with an error when input is cut short,
+// malformed or over a bound, so a crawler can use a partial sitemap and log
+// why; errors name the document by its URL.
 //
 // discover must not import other newsarc packages: the crawler uses it, and
 // it knows nothing of pages, articles or archives.

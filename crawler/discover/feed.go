@@ -35,10 +35,15 @@ type FeedItem struct {
 // cannot be parsed yields no items: unlike a sitemap, a feed is small and
 // read again soon, so nothing is gained from half of one.
 func ParseFeed(r io.Reader, base *url.URL) ([]FeedItem, error) {
+	return parseFeed(r, base, MaxBytes)
+}
+
+// parseFeed is ParseFeed with its size limit as an argument, for tests.
+func parseFeed(r io.Reader, base *url.URL, maxBytes int64) ([]FeedItem, error) {
 	name := nameOf(base)
 	p := gofeed.NewParser()
 	p.KeepOriginalFeed = true // to tell given dates from gofeed's fallbacks
-	f, err := p.Parse(&limitReader{r: r, left: MaxBytes})
+	f, err := p.Parse(&limitReader{r: r, left: maxBytes})
 	if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
 		return nil, fmt.Errorf("feed %s: not an RSS, Atom or JSON feed", name)
 	}

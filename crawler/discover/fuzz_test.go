@@ -68,7 +68,11 @@ func FuzzCanonical(f *testing.F) {
 		if s := CanonicalURL(u).String(); s != got {
 			t.Fatalf("CanonicalURL(%q) = %q, Canonical = %q", raw, s, got)
 		}
-		Trap(u, now)
+		c := CanonicalURL(u)
+		if n := urlLen(c); n != len(got) {
+			t.Fatalf("urlLen(%q) = %d, want %d", got, n, len(got))
+		}
+		Trap(c, now)
 	})
 }
 

@@ -126,10 +126,12 @@ func resolve(base *url.URL, href string) (string, bool) {
 		}
 		u = base.ResolveReference(u)
 	}
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Opaque != "" {
+	if u.Scheme != "http" && u.Scheme != "https" {
 		return "", false
 	}
-	canonicalize(u)
+	if canonicalize(u); u.Host == "" || u.Opaque != "" {
+		return "", false
+	}
 	return u.String(), true
 }
 

@@ -60,6 +60,11 @@ func (s *Sitemap) len() int { return len(s.Sitemaps) + len(s.URLs) }
 // truncated input, it returns the entries read before the problem together
 // with the error.
 func ParseSitemap(r io.Reader, base *url.URL) (*Sitemap, error) {
+	return parseSitemap(r, base, MaxURLs, MaxBytes)
+}
+
+// parseSitemap is ParseSitemap with its limits as arguments, for tests.
+func parseSitemap(r io.Reader, base *url.URL, maxURLs int, maxBytes int64) (*Sitemap, error) {
 	name := nameOf(base)
 	sm := &Sitemap{}
 	br := bufio.NewReader(r)
@@ -72,14 +77,14 @@ func ParseSitemap(r io.Reader, base *url.URL) (*Sitemap, error) {
 		defer zr.Close()
 		src = zr
 	}
-	in := bufio.NewReader(&limitReader{r: src, left: MaxBytes})
+	in := bufio.NewReader(&limitReader{r: src, left: maxBytes})
 	head, _ := in.Peek(512)
 	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
 	var err error
 	if len(head) > 0 && head[0] == '<' {
-		err = parseXMLSitemap(in, base, sm)
+		err = parseXMLSitemap(in, base, sm, maxURLs)
 	} else {
-		err = parseTextSitemap(in, sm)
+		err = parseTextSitemap(in, sm, maxURLs)
 	}
 	if err != nil {
 		return sm, fmt.Errorf("sitemap %s: %w", name, err)
@@ -87,10 +92,11 @@ func ParseSitemap(r io.Reader, base *url.URL) (*Sitemap, error) {
 	return sm, nil
 }
 
-func parseXMLSitemap(r io.Reader, base *url.URL, sm *Sitemap) error {
+func parseXMLSitemap(r io.Reader, base *url.URL, sm *Sitemap, maxURLs int) error {
 	d := xml.NewDecoder(r)
 	d.CharsetReader = charset.NewReaderLabel
 	d.Entity = xml.HTMLEntity
+	d.Strict = false // generators often leave & unescaped in <loc>
 	var (
 		root            string
 		depth           int
@@ -136,7 +142,7 @@ func parseXMLSitemap(r io.Reader, base *url.URL, sm *Sitemap) error {
 			switch {
 			case depth == 2 && inEntry:
 				inEntry = false
-				if err := addEntry(sm, base, root == "sitemapindex", cur); err != nil {
+				if err := addEntry(sm, base, root == "sitemapindex", cur, maxURLs); err != nil {
 					return err
 				}
 			case depth == 3:
@@ -160,13 +166,14 @@ func setField(e *SitemapURL, local, s string) {
 	}
 }
 
-// addEntry resolves e's location and appends it, unless it has none.
-func addEntry(sm *Sitemap, base *url.URL, index bool, e SitemapURL) error {
+// addEntry resolves e's location and appends it, unless it has none; it
+// fails once sm holds maxURLs entries.
+func addEntry(sm *Sitemap, base *url.URL, index bool, e SitemapURL, maxURLs int) error {
 	loc, ok := resolve(base, e.Loc)
 	if !ok {
 		return nil
 	}
-	if sm.len() >= MaxURLs {
+	if sm.len() >= maxURLs {
 		return ErrTooManyURLs
 	}
 	e.Loc = loc
@@ -178,7 +185,7 @@ func addEntry(sm *Sitemap, base *url.URL, index bool, e SitemapURL) error {
 	return nil
 }
 
-func parseTextSitemap(r io.Reader, sm *Sitemap) error {
+func parseTextSitemap(r io.Reader, sm *Sitemap, maxURLs int) error {
 	sc := bufio.NewScanner(r)
 	lines := 0
 	for sc.Scan() {
@@ -189,14 +196,17 @@ func parseTextSitemap(r io.Reader, sm *Sitemap) error {
 		lines++
 		// Lines must be full URLs (sitemaps.org): no base, so that a stray
 		// line of text is not taken for a relative path.
-		if err := addEntry(sm, nil, false, SitemapURL{Loc: line}); err != nil {
+		if err := addEntry(sm, nil, false, SitemapURL{Loc: line}, maxURLs); err != nil {
 			return err
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("line %d: %w", lines+1, err)
 	}
-	if lines > 0 && sm.len() == 0 {
+	if lines == 0 {
+		return errors.New("empty")
+	}
+	if sm.len() == 0 {
 		return fmt.Errorf("not XML, and none of its %d lines is a URL", lines)
 	}
 	return nil

@@ -2,6 +2,7 @@ package discover
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -131,32 +132,32 @@ func TestParseSitemap_errors(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		name  string
-		body  []byte
-		want  string // in the error
-		is    error
-		nURLs int // read before the error
+		name     string
+		body     []byte
+		want     string // in the error
+		is       error
+		nURLs    int   // read before the error
+		maxURLs  int   // 0: MaxURLs
+		maxBytes int64 // 0: MaxBytes
 	}{
-		{"truncated", truncated, "line 13: unexpected EOF", nil, 2},
-		{"truncated gzip", gz[:len(gz)/2], "unexpected EOF", nil, 0},
-		{"bad gzip header", []byte("\x1f\x8bnot gzip at all"), "gzip: invalid header", nil, 0},
-		{"feed, not sitemap", []byte(`<?xml version="1.0"?><rss version="2.0"><channel/></rss>`), "root element <rss> is not <urlset> or <sitemapindex>", nil, 0},
-		{"html error page", []byte("<!DOCTYPE html>\n<html><body>Not found</body></html>"), "root element <html>", nil, 0},
-		{"xml with no root", []byte(`<?xml version="1.0"?>`), "no root element", nil, 0},
-		{"text that is not a sitemap", []byte("{\"error\": \"not found\"}\n"), "none of its 1 lines is a URL", nil, 0},
-		{"mismatched tags", []byte("<urlset><url><loc>https://a.example/1</loc></url><url><loc>https://a.example/2</url></urlset>"), "element <loc> closed by </url>", nil, 1},
-		{"too many urls", textSitemap(MaxURLs + 1), "more than 50000 urls", ErrTooManyURLs, MaxURLs},
-		{"too many xml urls", xmlSitemap(MaxURLs + 1), "more than 50000 urls", ErrTooManyURLs, MaxURLs},
-		{"too large", nil, "input over 50 MB", ErrTooLarge, 1},
-		{"too large gzip", gzipBytes(t, hugeText()), "input over 50 MB", ErrTooLarge, 1},
+		{name: "truncated", body: truncated, want: "line 13: unexpected EOF", nURLs: 2},
+		{name: "truncated gzip", body: gz[:len(gz)/2], want: "unexpected EOF"},
+		{name: "bad gzip header", body: []byte("\x1f\x8bnot gzip at all"), want: "gzip: invalid header"},
+		{name: "feed, not sitemap", body: []byte(`<?xml version="1.0"?><rss version="2.0"><channel/></rss>`), want: "root element <rss> is not <urlset> or <sitemapindex>"},
+		{name: "html error page", body: []byte("<!DOCTYPE html>\n<html><body>Not found</body></html>"), want: "root element <html>"},
+		{name: "xml with no root", body: []byte(`<?xml version="1.0"?>`), want: "no root element"},
+		{name: "text that is not a sitemap", body: []byte("{\"error\": \"not found\"}\n"), want: "none of its 1 lines is a URL"},
+		{name: "control character", body: []byte("<urlset><url><loc>https://a.example/1</loc></url><url><loc>https://a.example/2\x00</loc></url></urlset>"), want: "illegal character code U+0000", nURLs: 1},
+		{name: "empty", body: []byte(" \n"), want: "empty"},
+		{name: "too many urls", body: textSitemap(MaxURLs + 1), want: "more than 50000 urls", is: ErrTooManyURLs, nURLs: MaxURLs},
+		{name: "too many xml urls", body: xmlSitemap(11), want: "more than 50000 urls", is: ErrTooManyURLs, nURLs: 10, maxURLs: 10},
+		{name: "too large", body: hugeText(8 << 10), want: "input over 50 MB", is: ErrTooLarge, nURLs: 1, maxBytes: 8 << 10},
+		{name: "too large gzip", body: gzipBytes(t, hugeText(8<<10)), want: "input over 50 MB", is: ErrTooLarge, nURLs: 1, maxBytes: 8 << 10},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var r io.Reader = bytes.NewReader(tc.body)
-			if tc.body == nil {
-				r = hugeText()
-			}
+			maxURLs, maxBytes := cmp.Or(tc.maxURLs, MaxURLs), cmp.Or(tc.maxBytes, MaxBytes)
 			name := "https://www.example.ma/sitemap-" + strings.ReplaceAll(tc.name, " ", "-") + ".xml"
-			sm, err := ParseSitemap(r, mustParseURL(t, name))
+			sm, err := parseSitemap(bytes.NewReader(tc.body), mustParseURL(t, name), maxURLs, maxBytes)
 			if err == nil {
 				t.Fatalf("no error, want %q", tc.want)
 			}
@@ -194,33 +195,56 @@ func xmlSitemap(n int) []byte {
 	return b.Bytes()
 }
 
-// hugeText is a text sitemap with one URL and then more than MaxBytes of
-// blank lines, produced without holding it in memory.
-func hugeText() io.Reader {
-	return io.MultiReader(strings.NewReader("https://www.example.ma/a.html\n"),
-		io.LimitReader(newlines{}, MaxBytes+1))
+// hugeText is a text sitemap with one URL and then more than n bytes of
+// blank lines.
+func hugeText(n int64) []byte {
+	b, _ := io.ReadAll(io.MultiReader(strings.NewReader("https://www.example.ma/a.html\n"), io.LimitReader(filler(' '), n)))
+	return b
 }
 
-type newlines struct{}
+// filler reads as endless lines of 1023 copies of itself.
+type filler byte
 
-func (newlines) Read(p []byte) (int, error) {
+func (f filler) Read(p []byte) (int, error) {
 	for i := range p {
-		p[i] = '\n'
+		p[i] = byte(f)
+		if i%1024 == 1023 {
+			p[i] = '\n'
+		}
 	}
 	return len(p), nil
 }
 
-func gzipBytes(t testing.TB, r io.Reader) []byte {
+func gzipBytes(t testing.TB, data []byte) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	zw := gzip.NewWriter(&b)
-	if _, err := io.Copy(zw, r); err != nil {
+	if _, err := zw.Write(data); err != nil {
 		t.Fatal(err)
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+func TestParseSitemap_lenient(t *testing.T) {
+	// Seen in the wild: & not escaped, a tag closed by its parent's end tag,
+	// an HTML entity, a BOM, a namespace prefix never declared.
+	const body = "\xef\xbb\xbf<urlset>\n<url><loc>https://a.example/?p=1&lang=ar</loc></url>\n" +
+		"<url><loc>https://a.example/2</url>\n" +
+		"<url><loc>https://a.example/caf&eacute;</loc><news:news><news:title>Caf&eacute;</news:title></news:news></url></urlset>"
+	sm, err := ParseSitemap(strings.NewReader(body), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"https://a.example/?p=1&lang=ar", "https://a.example/2", "https://a.example/caf%C3%A9"}
+	if got := locs(sm.URLs); !slices.Equal(got, want) {
+		t.Errorf("URLs = %q, want %q", got, want)
+	}
+	if got := sm.URLs[len(sm.URLs)-1].NewsTitle; got != "Café" {
+		t.Errorf("NewsTitle = %q, want Café", got)
+	}
 }
 
 func TestParseSitemap_noBase(t *testing.T) {

@@ -29,7 +29,7 @@ func Trap(u *url.URL, now time.Time) (reason string, trapped bool) {
 	if u == nil {
 		return "", false
 	}
-	if n := len(u.String()); n > MaxURLLength {
+	if n := urlLen(u); n > MaxURLLength {
 		return fmt.Sprintf("url is %d bytes, over %d", n, MaxURLLength), true
 	}
 	path := u.RawPath
@@ -53,6 +53,53 @@ func Trap(u *url.URL, now time.Time) (reason string, trapped bool) {
 		return fmt.Sprintf("calendar page for %d, outside %d-%d", y, lo, hi), true
 	}
 	return "", false
+}
+
+// urlLen is len(u.String()), counted without building the string, exactly
+// for a canonical URL and within a few bytes for others.
+func urlLen(u *url.URL) int {
+	n := 0
+	if u.Scheme != "" {
+		n += len(u.Scheme) + 1
+	}
+	if u.Opaque != "" {
+		n += len(u.Opaque)
+	} else {
+		if u.Host != "" || u.User != nil {
+			n += 2 + len(u.Host)
+			for i := 0; i < len(u.Host); i++ {
+				if u.Host[i] >= 0x80 {
+					n += 2
+				}
+			}
+			if u.User != nil {
+				n += len(u.User.String()) + 1
+			}
+		}
+		if u.RawPath != "" && unescapesTo(u.RawPath, u.Path) {
+			n += len(u.RawPath)
+		} else {
+			n += escapedLen(u.Path)
+		}
+	}
+	if u.RawQuery != "" || u.ForceQuery {
+		n += 1 + len(u.RawQuery)
+	}
+	if u.Fragment != "" {
+		n += 1 + escapedLen(u.Fragment)
+	}
+	return n
+}
+
+// escapedLen is the length of s percent-encoded as a path.
+func escapedLen(s string) int {
+	n := len(s)
+	for i := 0; i < len(s); i++ {
+		if goEscapesInPath(s[i]) {
+			n += 2
+		}
+	}
+	return n
 }
 
 func pathDepth(p string) int {
