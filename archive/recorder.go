@@ -14,11 +14,17 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gofrs/flock"
 	warc "github.com/internetarchive/gowarc"
 )
 
 // ErrClosed is returned by a Recorder used after Close.
 var ErrClosed = errors.New("archive: recorder closed")
+
+// ErrDiskFull is returned, wrapped, by RoundTrip when the archive's file
+// system has less than Config.MinFree left. gowarc cannot report a failed
+// write (it panics), so no request is sent that might not fit.
+var ErrDiskFull = errors.New("archive: disk full")
 
 // Config says where and how WARC files are written.
 type Config struct {
@@ -32,6 +38,9 @@ type Config struct {
 	Software string
 	// Timeout bounds dialling and waiting for response headers.
 	Timeout time.Duration
+	// MinFree is the free space below which no request is sent; 0 means
+	// 64 MiB.
+	MinFree int64
 	// SiteFor maps a request's host to the site whose WARC files record it.
 	SiteFor func(host string) string
 	Logger  *slog.Logger
@@ -43,6 +52,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Compression == "" {
 		c.Compression = "gzip"
+	}
+	if c.MinFree <= 0 {
+		c.MinFree = 64 << 20
 	}
 	if c.Software == "" {
 		c.Software = "newsarc"
@@ -65,10 +77,11 @@ func (c Config) withDefaults() Config {
 type Recorder struct {
 	cfg Config
 
+	writers *flock.Flock // shared: Repair leaves our .open files alone
+
 	mu     sync.Mutex
 	sites  map[string]*siteWriter
 	closed bool
-	errs   []error
 }
 
 // siteWriter is one gowarc client writing one site's WARC files, and the
@@ -91,7 +104,11 @@ func NewRecorder(cfg Config) (*Recorder, error) {
 	if err := checkWritable(cfg.Dir); err != nil {
 		return nil, err
 	}
-	return &Recorder{cfg: cfg, sites: make(map[string]*siteWriter)}, nil
+	writers, err := holdWriters(cfg.Dir)
+	if err != nil {
+		return nil, err
+	}
+	return &Recorder{cfg: cfg, writers: writers, sites: make(map[string]*siteWriter)}, nil
 }
 
 // checkWritable creates dir if needed and proves a file can be written in it,
@@ -174,6 +191,9 @@ func (r *Recorder) site(name string) (*siteWriter, error) {
 // RoundTrip sends req through the site's WARC-writing client. The records of
 // the exchange are on disk once the returned body has been closed.
 func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
+	if free, ok := freeBytes(r.cfg.Dir); ok && free < r.cfg.MinFree {
+		return nil, fmt.Errorf("%w: %s has %d bytes free, need %d to fetch %s", ErrDiskFull, r.cfg.Dir, free, r.cfg.MinFree, req.URL)
+	}
 	s, err := r.site(SiteName(r.cfg.SiteFor(req.URL.Hostname())))
 	if err != nil {
 		return nil, err
@@ -250,6 +270,7 @@ func (r *Recorder) Close(ctx context.Context) error {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
+		defer r.writers.Unlock()
 		var wg sync.WaitGroup
 		for _, s := range sites {
 			wg.Go(func() {

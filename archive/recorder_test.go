@@ -7,6 +7,7 @@ import (
 	"context"
 	"crypto/sha1"
 	"encoding/base32"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -362,5 +363,26 @@ func validate(t *testing.T, files ...string) {
 	out, err := exec.Command("bash", append([]string{tool, "--strict"}, files...)...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("warc-validate --strict %v: %v\n%s", files, err, out)
+	}
+}
+
+func TestRecorder_diskFull(t *testing.T) {
+	srv, tap := newsServer(t)
+	dir := t.TempDir()
+	free, ok := freeBytes(dir)
+	if !ok {
+		t.Skip("free space unknown on this system")
+	}
+	rec, err := NewRecorder(Config{Dir: dir, MinFree: free + 1<<40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rec.Close(context.Background())
+	_, err = (&http.Client{Transport: rec}).Get(srv.URL + "/plain")
+	if !errors.Is(err, ErrDiskFull) || !strings.Contains(err.Error(), dir) {
+		t.Fatalf("err = %v, want ErrDiskFull naming %s", err, dir)
+	}
+	if len(tap.conns) != 0 {
+		t.Errorf("a request was sent with no room to record it")
 	}
 }

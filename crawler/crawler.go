@@ -63,6 +63,11 @@ type Page struct {
 	Body        []byte
 	ContentType string
 	FetchedAt   time.Time
+
+	// Set by Crawl (Fetch treats every page as an article of no site).
+	Site    string
+	Depth   int
+	Article bool // the URL matches the site's article_urls
 }
 
 // Handler receives what the crawler fetches. It is called from several
@@ -113,6 +118,7 @@ func (e *StatusError) Error() string {
 // returns when all are handled or ctx is done.
 func (c *Crawler) Fetch(ctx context.Context, urls []string) (Stats, error) {
 	col := c.collector(ctx)
+	col.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: c.cfg.Concurrency, Delay: c.cfg.PerHostDelay})
 	var (
 		mu    sync.Mutex
 		stats Stats
@@ -127,6 +133,7 @@ func (c *Crawler) Fetch(ctx context.Context, urls []string) (Stats, error) {
 
 	col.OnResponse(func(r *colly.Response) {
 		p := c.page(r)
+		p.Article = true // asked for by name
 		if err := c.handler.HandlePage(ctx, p); err != nil {
 			fail(p.Requested, err)
 			return
@@ -200,7 +207,6 @@ func (c *Crawler) collector(ctx context.Context) *colly.Collector {
 	col.IgnoreRobotsTxt = !c.cfg.RespectRobots
 	col.WithTransport(c.transport)
 	col.SetRequestTimeout(c.cfg.Timeout)
-	col.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: c.cfg.Concurrency, Delay: c.cfg.PerHostDelay})
 	return col
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"mime"
+	"net"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsarc/newsarc/archive"
+	"github.com/newsarc/newsarc/archive/state"
 	"github.com/newsarc/newsarc/crawler"
 	"github.com/newsarc/newsarc/selectors"
 )
@@ -54,6 +56,7 @@ func archiveURLs(ctx context.Context, cfg *Config, urls []string, log *slog.Logg
 		Dir:         cfg.Dir,
 		MaxSize:     cfg.WARCMaxSize,
 		Compression: cfg.Compression,
+		MinFree:     cfg.MinFree,
 		Software:    "newsarc/" + version,
 		Timeout:     cfg.Crawl.Timeout,
 		SiteFor:     func(host string) string { return cfg.siteNameFor(host) },
@@ -62,12 +65,14 @@ func archiveURLs(ctx context.Context, cfg *Config, urls []string, log *slog.Logg
 	if err != nil {
 		return summary{}, err
 	}
-	h := &pageHandler{cfg: cfg, rec: rec, log: log, errOut: errOut}
+	runCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	h := &pageHandler{cfg: cfg, rec: rec, log: log, errOut: errOut, stop: stop}
 	c, err := crawler.New(cfg.Crawl, rec, h)
 	if err != nil {
 		return summary{}, err
 	}
-	_, ferr := c.Fetch(ctx, urls)
+	_, ferr := c.Fetch(runCtx, urls)
 
 	// Close even when interrupted: no record is left half-written.
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
@@ -108,21 +113,41 @@ func (c *Config) extractorFor(host string) *selectors.Extractor {
 	return c.generic
 }
 
-// pageHandler extracts each fetched page and writes its article JSON,
-// pointing at the WARC record the recorder wrote for it.
-type pageHandler struct {
-	cfg    *Config
-	rec    *archive.Recorder
-	log    *slog.Logger
-	errOut io.Writer
+// catalog is where archived articles are listed (the SQLite state).
+type catalog interface {
+	LatestArticle(ctx context.Context, id string) (state.Article, bool, error)
+	AddArticle(ctx context.Context, a state.Article) (version int, changed bool, err error)
+}
 
-	mu       sync.Mutex
-	articles int
-	failed   int
-	fatal    error // the archive cannot be written: stop
+// pageHandler extracts each fetched article page and writes its JSON,
+// pointing at the WARC record the recorder wrote for it. With a catalog it
+// also tells new, changed and unchanged articles apart.
+type pageHandler struct {
+	cfg     *Config
+	rec     *archive.Recorder
+	log     *slog.Logger
+	errOut  io.Writer
+	catalog catalog // nil for archive, which keeps no state
+	stop    func()  // ends the run when the archive cannot be written
+
+	mu                sync.Mutex
+	pages             int
+	articles          int // JSON files written
+	articlesNew       int
+	articlesChanged   int
+	articlesUnchanged int
+	failed            int
+	errKinds          map[string]int
+	fatal             error // the archive cannot be written: stop
 }
 
 func (h *pageHandler) HandlePage(ctx context.Context, p *crawler.Page) error {
+	h.mu.Lock()
+	h.pages++
+	h.mu.Unlock()
+	if !p.Article {
+		return nil // a listing page: in the WARC, no JSON
+	}
 	if mt, _, _ := mime.ParseMediaType(p.ContentType); mt != "text/html" && mt != "application/xhtml+xml" {
 		return fmt.Errorf("%s: not an HTML page (Content-Type %q); kept in the WARC only", p.URL, p.ContentType)
 	}
@@ -145,27 +170,94 @@ func (h *pageHandler) HandlePage(ctx context.Context, p *crawler.Page) error {
 	} else {
 		a.WARC = &selectors.WARCRef{File: filepath.ToSlash(ref.File), RecordID: ref.RecordID, Offset: ref.Offset, PayloadDigest: ref.PayloadDigest}
 	}
+	if h.catalog != nil && a.WARC != nil {
+		latest, ok, err := h.catalog.LatestArticle(ctx, a.ID)
+		if err != nil {
+			return h.setFatal(err)
+		}
+		if ok && latest.PayloadDigest == a.WARC.PayloadDigest {
+			h.mu.Lock()
+			h.articlesUnchanged++
+			h.mu.Unlock()
+			return nil
+		}
+	}
+	// JSON first, catalog second: a crash between the two re-archives the
+	// article on the next run instead of listing a file that is not there.
 	path, err := archive.WriteArticle(h.cfg.Dir, a)
 	if err != nil {
-		h.mu.Lock()
-		if h.fatal == nil {
-			h.fatal = err
+		return h.setFatal(err)
+	}
+	version := 1
+	if h.catalog != nil && a.WARC != nil {
+		version, _, err = h.catalog.AddArticle(ctx, state.Article{
+			ID: a.ID, URL: a.URL, CanonicalURL: a.CanonicalURL, Site: a.Site, Headline: a.Headline,
+			Published: a.Published, FetchedAt: a.FetchedAt, JSONPath: filepath.ToSlash(path),
+			WARCFile: a.WARC.File, WARCOffset: a.WARC.Offset, RecordID: a.WARC.RecordID, PayloadDigest: a.WARC.PayloadDigest,
+		})
+		if err != nil {
+			return h.setFatal(err)
 		}
-		h.mu.Unlock()
-		return err
 	}
 	h.mu.Lock()
 	h.articles++
+	if version > 1 {
+		h.articlesChanged++
+	} else {
+		h.articlesNew++
+	}
 	h.mu.Unlock()
-	h.log.Info("archived", "url", p.URL.String(), "json", path)
+	h.log.Info("archived", "url", p.URL.String(), "json", path, "version", version)
 	return nil
 }
 
+// setFatal stops the run: what cannot be written must not be fetched.
+func (h *pageHandler) setFatal(err error) error {
+	h.mu.Lock()
+	if h.fatal == nil {
+		h.fatal = err
+	}
+	h.mu.Unlock()
+	if h.stop != nil {
+		h.stop()
+	}
+	return err
+}
+
 func (h *pageHandler) HandleError(_ context.Context, rawURL string, err error) {
+	if errors.Is(err, archive.ErrDiskFull) {
+		h.setFatal(err)
+	}
 	h.mu.Lock()
 	h.failed++
+	if h.errKinds == nil {
+		h.errKinds = make(map[string]int)
+	}
+	h.errKinds[errKind(err)]++
 	h.mu.Unlock()
 	fmt.Fprintf(h.errOut, "error: %v\n", err)
+}
+
+// errKind sorts errors for the summary.
+func errKind(err error) string {
+	var se *crawler.StatusError
+	var ne net.Error
+	msg := err.Error()
+	switch {
+	case errors.As(err, &se):
+		return fmt.Sprintf("http_%dxx", se.Status/100)
+	case strings.Contains(msg, "robots.txt"):
+		return "robots"
+	case strings.Contains(msg, "not an HTML page"):
+		return "not_html"
+	case errors.As(err, &ne) && ne.Timeout(), errors.Is(err, context.DeadlineExceeded):
+		return "timeout"
+	case errors.As(err, &ne):
+		return "network"
+	case strings.Contains(msg, "leaves the site"), strings.Contains(msg, "redirects"):
+		return "redirect"
+	}
+	return "other"
 }
 
 func printSummary(w io.Writer, dir string, s summary) {

@@ -22,6 +22,7 @@ type fileConfig struct {
 		Dir         string `mapstructure:"dir"`
 		WARCMaxSize string `mapstructure:"warc_max_size"`
 		Compression string `mapstructure:"compression"`
+		MinFree     string `mapstructure:"min_free"`
 	} `mapstructure:"archive"`
 	Crawl struct {
 		UserAgent     string `mapstructure:"user_agent"`
@@ -61,6 +62,7 @@ var defaults = map[string]any{
 	"archive.dir":           "archive",
 	"archive.warc_max_size": "1GB",
 	"archive.compression":   "gzip",
+	"archive.min_free":      "64MiB",
 	"crawl.user_agent":      "newsarc/1.0 (+https://github.com/newsarc/newsarc)",
 	"crawl.concurrency":     8,
 	"crawl.per_host_delay":  "1s",
@@ -76,6 +78,7 @@ type Config struct {
 	Path        string // the file read, "" when none
 	Dir         string
 	WARCMaxSize int64
+	MinFree     int64
 	Compression string
 	Crawl       crawler.Config
 	MaxDepth    int
@@ -165,6 +168,11 @@ func (fc *fileConfig) validate() (*Config, error) {
 		bad("archive.warc_max_size", "%q is not a size of at least 1MiB (like \"1GB\", \"500MB\")", fc.Archive.WARCMaxSize)
 	} else {
 		cfg.WARCMaxSize = int64(n)
+	}
+	if n, err := humanize.ParseBytes(fc.Archive.MinFree); err != nil {
+		bad("archive.min_free", "%q is not a size (like \"64MiB\", \"1GB\")", fc.Archive.MinFree)
+	} else {
+		cfg.MinFree = int64(min(n, 1<<62))
 	}
 	if c := fc.Archive.Compression; c != "gzip" && c != "none" {
 		bad("archive.compression", "%q: want gzip or none", c)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -15,8 +16,9 @@ func demoCmd(g *globals) *cobra.Command {
 		Use:   "demo",
 		Short: "Serve the built-in news site on 127.0.0.1 and archive its articles",
 		Long: `demo starts a small news site embedded in the binary (Arabic, French and
-English articles) on 127.0.0.1 and archives its home page and articles, so
-the whole pipeline can be seen with no network and no config. A site called
+English articles) on 127.0.0.1, crawls it into the archive dir, then crawls
+it again to show an incremental run that finds nothing new, so the whole
+pipeline can be seen with no network and no config. A site called
 "demo" in the config, if there is one, lends it its selectors.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -44,14 +46,20 @@ the whole pipeline can be seen with no network and no config. A site called
 			// Our own site on loopback: no need to be polite to it.
 			cfg.Crawl.PerHostDelay = 0
 
-			var urls []string
-			for _, p := range demosite.Articles() {
-				urls = append(urls, base+p)
+			for i, label := range []string{"first crawl", "second crawl (incremental: nothing new to archive)"} {
+				fmt.Fprintf(g.stdout, "demo site at %s: %s into %s\n", base, label, cfg.Dir)
+				sum, err := crawlSites(ctx, cfg, []*Site{site}, g.log, g.stderr)
+				sum.print(g.stdout, cfg.Dir)
+				if err != nil {
+					return err
+				}
+				if i == 0 {
+					fmt.Fprintf(g.stdout, "articles: %s\n\n", filepath.Join(cfg.Dir, "articles"))
+				}
 			}
-			fmt.Fprintf(g.stdout, "demo site at %s: archiving %d pages into %s\n", base, len(urls), cfg.Dir)
-			sum, err := archiveURLs(ctx, cfg, urls, g.log, g.stderr)
-			printSummary(g.stdout, cfg.Dir, sum)
-			return err
+			fmt.Fprintf(g.stdout, "state: %s (try: sqlite3 %s 'select site, headline, json_path from articles')\n",
+				filepath.Join(cfg.Dir, "state.db"), filepath.Join(cfg.Dir, "state.db"))
+			return nil
 		},
 	}
 }

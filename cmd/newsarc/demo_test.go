@@ -12,8 +12,9 @@ import (
 	"github.com/newsarc/newsarc/cmd/newsarc/demosite"
 )
 
-// The demo, with the repository's sample config.toml, archives every
-// article of the built-in site with its selectors.
+// The demo, with the repository's sample config.toml, crawls the built-in
+// site, archiving every article with its selectors, then crawls it again
+// and fetches no article twice.
 func TestRun_demo(t *testing.T) {
 	out := t.TempDir()
 	code, stdout, stderr := runCLI(t, context.Background(), "--config", "../../config.toml", "--out", out, "--log-level", "warn", "demo")
@@ -21,8 +22,12 @@ func TestRun_demo(t *testing.T) {
 		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
 	want := len(demosite.Articles())
-	if !strings.Contains(stdout, "archived "+itoa(want)+" article(s), 0 failed") || !strings.Contains(stdout, filepath.Join(out, "articles")) {
-		t.Errorf("summary does not say where %d articles went:\n%s", want, stdout)
+	first, second, ok := strings.Cut(stdout, "second crawl")
+	if !ok || !strings.Contains(first, "articles: "+strconv.Itoa(want)+" new, 0 changed") || !strings.Contains(first, filepath.Join(out, "articles")) {
+		t.Errorf("first crawl's summary does not say %d new articles and where they went:\n%s", want, stdout)
+	}
+	if !strings.Contains(second, "articles: 0 new, 0 changed, 0 unchanged, "+strconv.Itoa(want)+" not fetched again; 0 errors") {
+		t.Errorf("second crawl's summary does not say nothing was fetched again:\n%s", stdout)
 	}
 	var n int
 	filepath.WalkDir(filepath.Join(out, "articles", "demo"), func(p string, d os.DirEntry, err error) error {
@@ -48,10 +53,8 @@ func TestRun_demo(t *testing.T) {
 		t.Errorf("%d article files, want %d", n, want)
 	}
 	files, _ := filepath.Glob(filepath.Join(out, "warc", "demo", "*.warc.gz"))
-	if len(files) != 1 {
+	if len(files) != 2 { // one per run
 		t.Fatalf("warc files %v", files)
 	}
 	validate(t, files...)
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

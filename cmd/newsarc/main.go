@@ -92,7 +92,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	pf.StringVar(&g.logLevel, "log-level", "info", "debug, info, warn or error")
 	pf.StringVar(&g.logFormat, "log-format", "text", "text or json")
 
-	root.AddCommand(archiveCmd(g), extractCmd(g), demoCmd(g), versionCmd(g))
+	root.AddCommand(archiveCmd(g), crawlCmd(g), extractCmd(g), demoCmd(g), versionCmd(g))
 
 	err := root.Execute()
 	if err == nil {

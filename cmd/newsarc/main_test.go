@@ -353,3 +353,13 @@ func validate(t *testing.T, files ...string) {
 		t.Fatalf("warc-validate --strict %v: %v\n%s", files, err, out)
 	}
 }
+
+// TestMain lets a test run the real main in a subprocess (signals, kill -9):
+// the test binary re-executes itself with NEWSARC_TEST_MAIN=1.
+func TestMain(m *testing.M) {
+	if os.Getenv("NEWSARC_TEST_MAIN") == "1" {
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}

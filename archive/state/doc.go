@@ -1,0 +1,30 @@
+// Package state keeps the incremental state of an archive in an embedded
+// SQLite database, <archive>/state.db, and guards the archive with a lock.
+//
+// It owns four concerns, each a small method set on DB that a Redis backend
+// (several crawl processes on several machines sharing one frontier) can
+// implement with the same signatures:
+//
+//   - frontier: Push, Claim, Finish, Release, Pending. Claims are atomic and
+//     carry a lease, so the claims of a crashed worker come back.
+//   - seen URLs: Finish records a visit, Seen and SeenInRun look them up.
+//   - catalog of archived articles: AddArticle, LatestArticle.
+//   - run history: StartRun, FinishRun.
+//
+// Users declare the interfaces they need where they use them, over these
+// methods and this package's small types (Entry, Visit, Article,
+// RunStats); nothing in the signatures is SQL.
+//
+// Everything lives in SQLite, nothing in Go maps, so memory stays flat
+// however many URLs a crawl meets. The tables are named plainly
+// (frontier, seen, articles, runs) so a user can query them with the
+// sqlite3 CLI, for instance `sqlite3 archive/state.db 'select * from runs'`.
+// Times are stored as RFC 3339 text.
+//
+// Lock takes the archive's lock: an flock on <archive>/.lock that dies with
+// its process, so a second crawl of the archive fails at once with
+// ErrLocked, and a crash never leaves a stale lock.
+//
+// state must not import any other newsarc package: its users adapt their
+// own types to its API.
+package state

@@ -1,0 +1,72 @@
+package state
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Run statuses, as the runs table's status column holds them. A run whose
+// process died keeps StatusRunning and no finished time.
+const (
+	StatusRunning     = "running"
+	StatusDone        = "done"
+	StatusInterrupted = "interrupted" // stopped by a signal; the frontier holds the rest
+	StatusFailed      = "failed"
+)
+
+// RunStats is the summary of a crawl run, written to its row of the runs
+// table.
+type RunStats struct {
+	Finished          time.Time // zero means now
+	Status            string    // one of the Status constants; "" means StatusDone
+	Pages             int       // pages fetched, articles and others
+	ArticlesNew       int
+	ArticlesChanged   int
+	ArticlesUnchanged int
+	Errors            int   // fetches that failed
+	Bytes             int64 // written to WARC files
+}
+
+const (
+	sqlStartRun  = `INSERT INTO runs(id, started, status) VALUES(?, ?, ?)`
+	sqlFinishRun = `
+UPDATE runs SET finished = ?, status = ?, pages = ?, articles_new = ?, articles_changed = ?,
+	articles_unchanged = ?, errors = ?, bytes = ?
+WHERE id = ?`
+)
+
+// StartRun adds the row of run id. IDs are unique: starting a run twice is
+// an error.
+func (db *DB) StartRun(ctx context.Context, id string, started time.Time) error {
+	if started.IsZero() {
+		started = db.now()
+	}
+	if _, err := db.w.ExecContext(ctx, sqlStartRun, id, instant(started), StatusRunning); err != nil {
+		return fmt.Errorf("start run %s: %w", id, err)
+	}
+	return nil
+}
+
+// FinishRun writes the summary of run id, started by StartRun.
+func (db *DB) FinishRun(ctx context.Context, id string, s RunStats) error {
+	if s.Finished.IsZero() {
+		s.Finished = db.now()
+	}
+	if s.Status == "" {
+		s.Status = StatusDone
+	}
+	res, err := db.w.ExecContext(ctx, sqlFinishRun, instant(s.Finished), s.Status, s.Pages,
+		s.ArticlesNew, s.ArticlesChanged, s.ArticlesUnchanged, s.Errors, s.Bytes, id)
+	if err != nil {
+		return fmt.Errorf("finish run %s: %w", id, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("finish run %s: %w", id, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("finish run %s: no such run", id)
+	}
+	return nil
+}

@@ -1,0 +1,65 @@
+package state
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// stmts are the statements on hot paths, prepared once at Open. Writes are
+// prepared on the single write connection, reads on the read pool.
+type stmts struct {
+	all []*sql.Stmt
+
+	push, lastID, claim, release *sql.Stmt
+	finishDelete, finishSeen     *sql.Stmt
+	addArticle, latestArticleW   *sql.Stmt
+
+	pendingSite, pendingAll, seen, seenInRun, latestArticle *sql.Stmt
+}
+
+func (s *stmts) prepare(ctx context.Context, w, r *sql.DB) error {
+	for _, p := range []struct {
+		db    *sql.DB
+		st    **sql.Stmt
+		query string
+	}{
+		{w, &s.claim, sqlClaim},
+		{w, &s.push, sqlPushUpsert},
+		{w, &s.lastID, sqlLastID},
+		{w, &s.release, sqlRelease},
+		{w, &s.finishDelete, sqlFinishDelete},
+		{w, &s.finishSeen, sqlFinishSeen},
+		{w, &s.addArticle, sqlAddArticle},
+		{w, &s.latestArticleW, sqlLatestArticle},
+		{r, &s.pendingSite, sqlPendingSite},
+		{r, &s.pendingAll, sqlPendingAll},
+		{r, &s.seen, sqlSeen},
+		{r, &s.seenInRun, sqlSeenInRun},
+		{r, &s.latestArticle, sqlLatestArticle},
+	} {
+		st, err := p.db.PrepareContext(ctx, p.query)
+		if err != nil {
+			return fmt.Errorf("prepare %q: %w", firstLine(p.query), err)
+		}
+		*p.st = st
+		s.all = append(s.all, st)
+	}
+	return nil
+}
+
+func (s *stmts) close() {
+	for _, st := range s.all {
+		st.Close() // only fails if already closed
+	}
+	s.all = nil
+}
+
+func firstLine(q string) string {
+	q = strings.TrimSpace(q)
+	if i := strings.IndexByte(q, '\n'); i >= 0 {
+		return q[:i]
+	}
+	return q
+}

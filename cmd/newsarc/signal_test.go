@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// startCrawl runs `newsarc crawl` as a real process against a slow site.
+func startCrawl(t *testing.T, cfg, out string) (*exec.Cmd, *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "--config", cfg, "--out", out, "--log-level", "warn", "crawl")
+	cmd.Env = append(os.Environ(), "NEWSARC_TEST_MAIN=1")
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, &buf
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, &buf
+}
+
+// slowSite is the news site with every article taking a while, so a signal
+// lands mid-crawl.
+func slowSite(t *testing.T) *newsSite {
+	s := newNewsSite(t)
+	inner := s.srv.Config.Handler
+	s.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/2023/") {
+			time.Sleep(150 * time.Millisecond)
+		}
+		inner.ServeHTTP(w, r)
+	})
+	return s
+}
+
+// waitForArticles waits until the crawl has written n article files.
+func waitForArticles(t *testing.T, out string, n int) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for countJSON(t, out) < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("the crawl wrote fewer than %d articles in 30s", n)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func TestCrawl_SIGTERM(t *testing.T) {
+	site := slowSite(t)
+	cfg := site.config(t)
+	out := t.TempDir()
+	cmd, buf := startCrawl(t, cfg, out)
+	waitForArticles(t, out, 3)
+	cmd.Process.Signal(syscall.SIGTERM)
+	err := cmd.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != exitFatal || !strings.Contains(buf.String(), "interrupted") {
+		t.Fatalf("after SIGTERM: exit %d (%v), want 1 saying interrupted\n%s", code, err, buf.String())
+	}
+	if n := countJSON(t, out); n >= siteArticles {
+		t.Fatalf("the crawl finished before the signal (%d articles): make the site slower", n)
+	}
+	if open, _ := filepath.Glob(filepath.Join(out, "warc", "*", "*.open")); len(open) > 0 {
+		t.Errorf(".open left after SIGTERM: %v", open)
+	}
+	warcs, _ := filepath.Glob(filepath.Join(out, "warc", "*", "*.warc.gz"))
+	validate(t, warcs...)
+
+	// The next run completes what was left.
+	code, stdout, stderr := runCLI(t, context.Background(), "--config", cfg, "--out", out, "--log-level", "warn", "crawl")
+	if code != exitOK {
+		t.Fatalf("resumed crawl: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if n := countJSON(t, out); n != siteArticles {
+		t.Errorf("%d articles after the resumed crawl, want %d", n, siteArticles)
+	}
+}
+
+func TestCrawl_kill9(t *testing.T) {
+	site := slowSite(t)
+	cfg := site.config(t)
+	out := t.TempDir()
+	cmd, _ := startCrawl(t, cfg, out)
+	waitForArticles(t, out, 3)
+	cmd.Process.Kill()
+	cmd.Wait()
+	if open, _ := filepath.Glob(filepath.Join(out, "warc", "*", "*.open")); len(open) == 0 {
+		t.Log("kill -9 left no .open file (gowarc had just rotated); repair has nothing to do")
+	}
+
+	code, stdout, stderr := runCLI(t, context.Background(), "--config", cfg, "--out", out, "--log-level", "warn", "crawl")
+	if code != exitOK {
+		t.Fatalf("crawl after kill -9: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if n := countJSON(t, out); n != siteArticles {
+		t.Errorf("%d article files, want each of the %d articles exactly once", n, siteArticles)
+	}
+	if left, _ := filepath.Glob(filepath.Join(out, "articles", "*", "*", "*", ".*")); len(left) > 0 {
+		t.Errorf("half-written JSON left: %v", left)
+	}
+	if open, _ := filepath.Glob(filepath.Join(out, "warc", "*", "*.open")); len(open) > 0 {
+		t.Errorf(".open left: %v", open)
+	}
+	warcs, _ := filepath.Glob(filepath.Join(out, "warc", "*", "*.warc.gz"))
+	validate(t, warcs...)
+}
