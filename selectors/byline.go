@@ -1,0 +1,240 @@
+package selectors
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// bylinePrefixes are the words that introduce authors, lowercased; the longer
+// ones first so "written by" wins over "by".
+var bylinePrefixes = []string{
+	"written by", "posted by", "reported by", "story by", "words by", "analysis by",
+	"commentary by", "opinion by", "interview by", "by", "von", "por", "text", "texte", "текст", "автор",
+	"publié par", "rédigé par", "écrit par", "un article de", "par", "auteur", "author",
+	"بقلم", "كتبت", "كتبه", "كتب", "إعداد", "اعداد", "تحرير", "إنجاز", "انجاز",
+}
+
+var (
+	rxEmail  = regexp.MustCompile(`[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}.\-]+\.[\p{L}]{2,}`)
+	rxURL    = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
+	rxParens = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
+	rxHandle = regexp.MustCompile(`(?:^|\s)@[\p{L}\p{N}_.]+`)
+	// rxAuthorSep splits several authors: "A and B", "A et B", "A & B", "A, B",
+	// "A، B", "A و B". The attached Arabic "وB" is handled by splitWaw.
+	rxAuthorSep = regexp.MustCompile(`(?i)\s+(?:and|et|und|y|e)\s+|\s*[&,،;]\s*|\s+و\s+`)
+)
+
+// maxNameWords bounds one author's name; longer text is a sentence.
+const maxNameWords = 7
+
+// CleanByline turns a byline as printed ("By Jane Doe and John Roe",
+// "بقلم: محمد العلوي", "Par Jean Dupont et Marie Curie", "jane@example.com")
+// into author names: prefixes and trailing colons stripped, several authors
+// split, e-mails, URLs, handles, parenthesised notes and dated parts dropped,
+// duplicates removed. Of text split by "|" ("By Jane Doe | Reuters"), the
+// first part that holds a name is used. It returns nil when no name is left.
+func CleanByline(s string) []string {
+	s = cleanText(s)
+	s = rxEmail.ReplaceAllString(s, " ")
+	s = rxURL.ReplaceAllString(s, " ")
+	s = rxParens.ReplaceAllString(s, " ")
+	s = rxHandle.ReplaceAllString(s, " ")
+	for segment := range strings.SplitSeq(s, "|") {
+		if names := cleanSegment(segment); len(names) > 0 {
+			return names
+		}
+	}
+	return nil
+}
+
+func cleanSegment(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	rest, _ := cutBylinePrefix(s)
+	for _, part := range rxAuthorSep.Split(rest, -1) {
+		part, _ = cutBylinePrefix(part)
+		for _, name := range splitWaw(part) {
+			name = trimTrailingStop(trimName(name))
+			if !plausibleName(name) || len(out) > 0 && isCredential(name) {
+				continue
+			}
+			k := foldText(name)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, name)
+		}
+	}
+	if len(out) > 1 {
+		// "Jill Disis, CNN Business Editor": the role is not a second author.
+		out = slices.DeleteFunc(out, hasRoleWord)
+	}
+	return out
+}
+
+// trimTrailingStop drops the words a cut date leaves after a name: "Minh Do
+// on Monday", "Jeff Foust Monday".
+func trimTrailingStop(s string) string {
+	words := strings.Fields(s)
+	for len(words) > 0 {
+		w := strings.ToLower(strings.Trim(words[len(words)-1], ".,;:"))
+		if !stopWords[w] && !weekdays[w] {
+			break
+		}
+		words = words[:len(words)-1]
+	}
+	return strings.Join(words, " ")
+}
+
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "lundi": true, "mardi": true, "mercredi": true,
+	"jeudi": true, "vendredi": true, "samedi": true, "dimanche": true, "الاثنين": true,
+	"الإثنين": true, "الثلاثاء": true, "الأربعاء": true, "الاربعاء": true, "الخميس": true,
+	"الجمعة": true, "السبت": true, "الأحد": true, "الاحد": true,
+}
+
+// isCredential reports a degree or a zone left as a part of its own:
+// "Rachael Link, MS, RD" gives MS and RD.
+func isCredential(s string) bool {
+	if strings.ContainsRune(s, ' ') || utf8.RuneCountInString(s) > 4 {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSuffix(s, ".")) {
+	case "phd", "md", "mph", "rn", "jr", "sr":
+		return true
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+var roleWords = map[string]bool{
+	"editor": true, "editor-at-large": true, "correspondent": true, "reporter": true,
+	"writer": true, "contributor": true, "columnist": true, "producer": true,
+	"rédacteur": true, "rédactrice": true, "journaliste": true, "envoyé": true,
+	"envoyée": true, "مراسل": true, "مراسلة": true, "محرر": true, "صحفي": true,
+}
+
+func hasRoleWord(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if roleWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// cutBylinePrefix removes "By", "Par", "بقلم:" and the like, repeatedly
+// ("Publié par : Par Jean"), and reports whether it removed one.
+func cutBylinePrefix(s string) (string, bool) {
+	found := false
+	for {
+		s = strings.TrimLeftFunc(s, func(r rune) bool {
+			return unicode.IsSpace(r) || strings.ContainsRune(":-–—|/.،,", r)
+		})
+		cut := false
+		for _, p := range bylinePrefixes {
+			if len(s) < len(p) || !strings.EqualFold(s[:len(p)], p) {
+				continue
+			}
+			rest := s[len(p):]
+			if r, _ := utf8.DecodeRuneInString(rest); rest != "" && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) {
+				continue // "Byron", "Paris", "كتبي"
+			}
+			s, cut, found = rest, true, true
+			break
+		}
+		if !cut {
+			return s, found
+		}
+	}
+}
+
+// wawNames are names that begin with the letter waw (و), which must not be
+// read as "and": "أحمد وليد" is one person.
+var wawNames = map[string]bool{
+	"وليد": true, "وائل": true, "وفاء": true, "وسام": true, "وداد": true, "وجدي": true,
+	"وديع": true, "وهيب": true, "وحيد": true, "وصفي": true, "ولاء": true, "وئام": true,
+	"وردة": true, "وهبة": true, "وفيق": true, "وجيه": true, "وضاح": true, "ونيس": true,
+	"وسيم": true, "وجدان": true, "وعد": true, "ولید": true,
+}
+
+// splitWaw splits "محمد علي وأحمد حسن" into two names. The attached waw means
+// "and" only when both sides have at least two words and the word it starts
+// is not a name of its own.
+func splitWaw(s string) []string {
+	words := strings.Fields(s)
+	for i := 2; i <= len(words)-2; i++ {
+		w := words[i]
+		if !strings.HasPrefix(w, "و") || utf8.RuneCountInString(w) < 3 || wawNames[w] {
+			continue
+		}
+		left := strings.Join(words[:i], " ")
+		right := strings.TrimPrefix(w, "و") + " " + strings.Join(words[i+1:], " ")
+		return append([]string{left}, splitWaw(right)...)
+	}
+	return []string{s}
+}
+
+func trimName(s string) string {
+	return strings.TrimFunc(cleanText(s), func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '.' && r != '\'' && r != '’' || unicode.IsSymbol(r)
+	})
+}
+
+// labelWords are words of the labels printed beside bylines; a name holding
+// one is a label, not a person.
+var labelWords = map[string]bool{
+	"publié": true, "publiée": true, "publie": true, "mis": true, "jour": true,
+	"modifié": true, "updated": true, "published": true, "posted": true, "update": true,
+	"نشر": true, "نُشر": true, "تحديث": true, "آخر": true, "المصدر": true, "source": true,
+	"photo": true, "crédit": true, "credit": true, "read": true, "min": true, "lecture": true,
+	"views": true, "comments": true, "commentaires": true, "تعليقات": true, "مشاهدة": true,
+}
+
+// stopWords are the small words left over when a date is cut from a byline
+// ("Par Karim Idrissi, le 30 juin 2023"); a name is not made of them alone.
+var stopWords = map[string]bool{
+	"le": true, "la": true, "les": true, "l'": true, "du": true, "de": true, "des": true,
+	"the": true, "on": true, "at": true, "in": true, "of": true, "am": true, "pm": true,
+	"في": true, "يوم": true, "بتاريخ": true, "على": true, "الساعة": true, "ص": true, "م": true,
+}
+
+// plausibleName rejects what is not a person's name: empty text, a handle,
+// a sentence, a date or a number.
+func plausibleName(s string) bool {
+	if s == "" || strings.HasPrefix(s, "@") || strings.ContainsAny(s, "/@=<>{}") {
+		return false
+	}
+	if n := len(strings.Fields(s)); n > maxNameWords || utf8.RuneCountInString(s) > 80 {
+		return false
+	}
+	onlyStop := true
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if labelWords[w] {
+			return false
+		}
+		onlyStop = onlyStop && stopWords[w]
+	}
+	if onlyStop {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsDigit(r):
+			return false
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	return letters >= 2
+}

@@ -1,0 +1,81 @@
+package selectors
+
+import (
+	"compress/gzip"
+	"encoding/json"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// corpusOut makes TestCorpus write one prediction per page of the shared
+// ScrapingHub corpus, for ../shared/tools/score-extraction:
+//
+//	go test ./selectors -run TestCorpus -corpus-out /tmp/pred
+//	python3 ../shared/tools/score-extraction/score_extraction.py \
+//	    --truth ../shared/corpus/scrapinghub/truth.json --pred /tmp/pred
+var corpusOut = flag.String("corpus-out", "", "write body predictions for the shared corpus to this directory")
+
+const corpusDir = "../../shared/corpus/scrapinghub"
+
+func TestCorpus(t *testing.T) {
+	if *corpusOut == "" {
+		t.Skip("set -corpus-out to score extraction on the shared corpus")
+	}
+	raw, err := os.ReadFile(filepath.Join(corpusDir, "truth.json"))
+	if err != nil {
+		t.Skipf("corpus not available: %v", err)
+	}
+	var truth []struct {
+		ID       string `json:"id"`
+		HTMLPath string `json:"html_path"`
+		URL      string `json:"url"`
+	}
+	if err := json.Unmarshal(raw, &truth); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(*corpusOut, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range truth {
+		body, err := readGzip(filepath.Join(corpusDir, tr.HTMLPath))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _, err := e.Extract(Page{URL: tr.URL, Body: body, ContentType: "text/html; charset=utf-8", Date: fetchedAt})
+		if err != nil {
+			t.Errorf("%s: %v", tr.ID, err)
+			continue
+		}
+		pred := struct {
+			ID string `json:"id"`
+			*Article
+		}{tr.ID, a}
+		out, err := json.Marshal(pred)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(*corpusOut, tr.ID+".json"), out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func readGzip(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
+}

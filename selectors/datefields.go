@@ -1,0 +1,195 @@
+package selectors
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/markusmobius/go-htmldate"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/newsarc/newsarc/selectors/dates"
+)
+
+// futureSlack is how far after the fetch a date read from the page may lie;
+// later dates printed near the headline are events, not publication.
+const futureSlack = 24 * time.Hour
+
+// extractDates: selector → JSON-LD → microdata → meta → <time datetime> in
+// the article header → visible text near the headline → URL path →
+// go-htmldate (published only).
+func (x *extraction) extractDates() {
+	x.dateField(FieldPublished, x.e.published, &x.a.Published,
+		func(d *structured) string { return d.Published }, metaPublished)
+	x.dateField(FieldModified, x.e.modified, &x.a.Modified,
+		func(d *structured) string { return d.Modified }, metaModified)
+	if x.a.Published.IsZero() || x.a.Modified.IsZero() {
+		pub, mod := x.headerDates()
+		x.setDate(FieldPublished, &x.a.Published, pub)
+		x.setDate(FieldModified, &x.a.Modified, mod)
+	}
+	if x.a.Published.IsZero() {
+		if t, ok := x.urlDate(); ok {
+			x.setDate(FieldPublished, &x.a.Published, dated{t, SourceURL})
+		}
+	}
+	if x.a.Published.IsZero() {
+		if t, ok := x.htmlDate(); ok {
+			x.setDate(FieldPublished, &x.a.Published, dated{t, SourceGeneric})
+		}
+	}
+}
+
+// dated is a date with its source; a zero t is no date.
+type dated struct {
+	t      time.Time
+	source string
+}
+
+func (x *extraction) setDate(field string, dst *time.Time, d dated) {
+	if dst.IsZero() && !d.t.IsZero() {
+		*dst = d.t
+		if x.e.localize {
+			*dst = d.t.In(x.e.tz)
+		}
+		x.set(field, d.source)
+	}
+}
+
+func (x *extraction) parseDate(s string) (time.Time, bool) {
+	t, _, ok := dates.Parse(s, x.e.tz, x.now)
+	return t, ok
+}
+
+// dateField runs the selector, structured data and meta steps of one date.
+func (x *extraction) dateField(field string, r *rule, dst *time.Time, get func(*structured) string, metaKeys []string) {
+	if r != nil {
+		if s := x.selectFirst(r); s != nil {
+			v := dateValue(r, s)
+			if t, ok := x.parseDate(v); ok {
+				x.setDate(field, dst, dated{t, SourceSelector})
+				return
+			}
+			x.warnf("selector %s %q matched %q, which is not a date", r.key, r.src, truncate(v, 60))
+		}
+	}
+	for _, d := range []struct {
+		s      *structured
+		source string
+	}{{x.ld, SourceJSONLD}, {x.md, SourceMicrodata}} {
+		if d.s == nil {
+			continue
+		}
+		if t, ok := x.parseDate(get(d.s)); ok {
+			x.setDate(field, dst, dated{t, d.source})
+			return
+		}
+	}
+	for _, k := range metaKeys {
+		for _, v := range x.meta[k] {
+			if t, ok := x.parseDate(v); ok {
+				x.setDate(field, dst, dated{t, SourceMeta})
+				return
+			}
+		}
+	}
+}
+
+// dateValue reads a date selector's match. Without an @attr, a machine
+// readable attribute of the element (datetime, content) is preferred to its
+// text, which often shows the day only.
+func dateValue(r *rule, s *goquery.Selection) string {
+	if r.attr != "" {
+		return r.value(s)
+	}
+	for _, sel := range []*goquery.Selection{s, s.Find("time[datetime]").First()} {
+		for _, a := range []string{"datetime", "content"} {
+			if v, ok := sel.Attr(a); ok && strings.TrimSpace(v) != "" {
+				return v
+			}
+		}
+	}
+	return r.value(s)
+}
+
+var rxURLDate = regexp.MustCompile(`(?:^|/)((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_.]|$)|(?:^|/)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:/|[-_.]|$)`)
+
+// urlDate reads a day from the URL path: /2023/06/28/, /2023-06-28-slug,
+// /20230628/. It is midnight in the site's time zone.
+func (x *extraction) urlDate() (time.Time, bool) {
+	if x.base == nil {
+		return time.Time{}, false
+	}
+	m := rxURLDate.FindStringSubmatch(x.base.EscapedPath())
+	if m == nil {
+		return time.Time{}, false
+	}
+	if m[1] == "" {
+		m = append(m[:1], m[4:]...)
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, x.e.tz)
+	if t.Day() != d || t.After(x.now.Add(futureSlack)) {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// htmlDate asks go-htmldate, without its slow free-text search, for the
+// original publication date. It reads a copy of the page without the boxes
+// around the article (related posts, comments, sidebars), whose dates are
+// not this article's. A result without a zone is a local time.
+func (x *extraction) htmlDate() (time.Time, bool) {
+	opts := htmldate.Options{
+		UseOriginalDate:     true,
+		SkipExtensiveSearch: true,
+		ExtractTime:         true,
+		MaxDate:             x.now.Add(futureSlack),
+	}
+	if x.base != nil {
+		opts.URL = x.base.String()
+	}
+	page := cloneTree(x.root)
+	if body := findElement(page, atom.Body); body != nil {
+		removeJunk(body, x.e.removed) // the head's meta tags stay
+	}
+	r, err := htmldate.FromDocument(page, opts)
+	if err != nil || r.IsZero() {
+		return time.Time{}, false
+	}
+	t := r.DateTime
+	if !r.HasTimezone {
+		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, x.e.tz)
+	}
+	if !r.HasTime {
+		t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, x.e.tz)
+	}
+	return t, true
+}
+
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}
+
+// findElement returns the first element of kind a under n, depth first.
+func findElement(n *html.Node, a atom.Atom) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findElement(c, a); f != nil {
+			return f
+		}
+	}
+	return nil
+}

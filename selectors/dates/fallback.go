@@ -1,0 +1,57 @@
+package dates
+
+import (
+	"sync"
+	"time"
+
+	dps "github.com/markusmobius/go-dateparser"
+)
+
+// maxFallbackRunes keeps go-dateparser to labels: it is slow on long text and
+// finds dates in anything.
+const maxFallbackRunes = 80
+
+// fallbackMu serialises go-dateparser: its parsers share one stateful
+// unicode transformer (internal/strutil.NormalizeUnicode), so even separate
+// Parser values race. The fallback runs on short labels only, rarely.
+var (
+	fallbackMu     sync.Mutex
+	fallbackParser dps.Parser
+)
+
+// fallbackLanguages are the languages go-dateparser is allowed to read.
+var fallbackLanguages = []string{"ar", "fr", "en"}
+
+// fallback asks go-dateparser for the formats the own rules do not know
+// ("Wednesday the 28th of June 2023", two-digit years, "28 juin, 11h20").
+func fallback(s string, tz *time.Location, now time.Time) (time.Time, bool, bool) {
+	if tz == nil {
+		tz = time.UTC
+	}
+	if now.IsZero() {
+		now = time.Now()
+	}
+	cfg := &dps.Configuration{
+		Languages:           fallbackLanguages,
+		DefaultTimezone:     tz,
+		CurrentTime:         now.In(tz),
+		StrictParsing:       true,
+		ReturnTimeAsPeriod:  true,
+		PreferredDateSource: dps.Past,
+	}
+	fallbackMu.Lock()
+	d, err := fallbackParser.Parse(cfg, s)
+	fallbackMu.Unlock()
+	if err != nil || d.IsZero() {
+		return time.Time{}, false, false
+	}
+	t := d.Time
+	if y := t.Year(); y < minYear || y > maxYear {
+		return time.Time{}, false, false
+	}
+	if !d.Period.IsTime() {
+		y, m, dd := t.In(tz).Date()
+		return time.Date(y, m, dd, 0, 0, 0, 0, tz), true, true
+	}
+	return t, false, true
+}

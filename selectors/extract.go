@@ -1,0 +1,232 @@
+package selectors
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+)
+
+// Selectors are the per-site CSS selectors from config.toml
+// ([sites.selectors]); all are optional. "selector@attr" reads an attribute
+// instead of text (e.g. "time.entry-date@datetime").
+type Selectors struct {
+	Headline, Byline, Published, Modified, Body string
+	// Remove lists elements dropped before the body text is taken, by the
+	// body selector and by generic extraction alike.
+	Remove []string
+}
+
+// Config is one site's extraction settings.
+type Config struct {
+	Selectors Selectors
+	// Timezone reads dates printed without an offset; when set, every date
+	// of the article is also written in it (the same instant, the offset the
+	// site's readers see). Nil means UTC, and dates keep the offset they
+	// were printed with.
+	Timezone *time.Location
+	Language string // hint, may be ""
+}
+
+// Extractor extracts articles of one site. It is safe for concurrent use.
+type Extractor struct {
+	headline, byline, published, modified, body *rule
+	remove                                      []*rule
+	prune                                       string // Remove as one selector group, for go-trafilatura
+	tz                                          *time.Location
+	localize                                    bool // Timezone was set: print every date in it
+	lang                                        string
+}
+
+var errAttrInRemove = errors.New("remove takes elements, not an @attribute")
+
+// New compiles every selector once. An invalid selector is a *SelectorError
+// naming the key, e.g. `selectors.body: invalid CSS selector "div[": ...`;
+// the first one in key order is returned.
+func New(cfg Config) (*Extractor, error) {
+	e := &Extractor{tz: cfg.Timezone, localize: cfg.Timezone != nil, lang: primaryLang(cfg.Language)}
+	if e.tz == nil {
+		e.tz = time.UTC
+	}
+	var errs []error
+	for _, f := range []struct {
+		key string
+		src string
+		dst **rule
+	}{
+		{FieldHeadline, cfg.Selectors.Headline, &e.headline},
+		{FieldByline, cfg.Selectors.Byline, &e.byline},
+		{FieldPublished, cfg.Selectors.Published, &e.published},
+		{FieldModified, cfg.Selectors.Modified, &e.modified},
+		{FieldBody, cfg.Selectors.Body, &e.body},
+	} {
+		r, err := compileRule(f.key, f.src)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		*f.dst = r
+	}
+	var prune []string
+	for i, src := range cfg.Selectors.Remove {
+		key := fmt.Sprintf("remove[%d]", i)
+		r, err := compileRule(key, src)
+		switch {
+		case err != nil:
+			errs = append(errs, err)
+		case r != nil && r.attr != "":
+			errs = append(errs, &SelectorError{Key: key, Selector: src, Err: errAttrInRemove})
+		case r != nil:
+			e.remove = append(e.remove, r)
+			prune = append(prune, r.src)
+		}
+	}
+	e.prune = strings.Join(prune, ", ")
+	if len(errs) > 0 {
+		return nil, errs[0]
+	}
+	return e, nil
+}
+
+// Page is one fetched page.
+type Page struct {
+	URL         string    // final URL of the page (after redirects)
+	Body        []byte    // bytes as received, content-encoding already removed, charset NOT converted
+	ContentType string    // HTTP Content-Type header, may be ""
+	Date        time.Time // response Date header or fetch time: relative dates resolve against it
+}
+
+// Errors of pages that cannot be read as HTML.
+var (
+	ErrNotHTML   = errors.New("selectors: not html")
+	ErrEmptyBody = errors.New("selectors: empty body")
+)
+
+// Extract returns the article on the page and warnings for tuning the site's
+// selectors (`selector byline ".author a" matched nothing`). It sets ID, URL
+// and CanonicalURL; Site, FetchedAt and WARC are the caller's. The error is
+// ErrNotHTML or ErrEmptyBody (wrapped) when the page cannot be read as HTML.
+func (e *Extractor) Extract(p Page) (*Article, []string, error) {
+	if err := checkHTML(p); err != nil {
+		return nil, nil, fmt.Errorf("extract %s: %w", p.URL, err)
+	}
+	text, _ := decodeHTML(p.Body, p.ContentType, e.lang)
+	root, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return nil, nil, fmt.Errorf("extract %s: parse html: %w", p.URL, err)
+	}
+	x := newExtraction(e, p, root)
+	x.run()
+	return x.a, x.warnings, nil
+}
+
+// checkHTML refuses content types that are not HTML, and bodies without any
+// content. A missing or generic type is decided by sniffing the bytes.
+func checkHTML(p Page) error {
+	if len(bytes.TrimSpace(p.Body)) == 0 {
+		return ErrEmptyBody
+	}
+	mt, _, err := mime.ParseMediaType(p.ContentType)
+	if err != nil {
+		mt = ""
+	}
+	switch mt {
+	case "text/html", "application/xhtml+xml":
+		return nil
+	case "", "application/octet-stream", "text/plain", "binary/octet-stream":
+		sniffed, _, _ := mime.ParseMediaType(http.DetectContentType(p.Body))
+		if sniffed == "text/html" || sniffed == "text/xml" && bytes.Contains(bytes.ToLower(p.Body[:min(len(p.Body), 1024)]), []byte("<html")) {
+			return nil
+		}
+		return fmt.Errorf("%w: content type %q, sniffed %q", ErrNotHTML, p.ContentType, sniffed)
+	}
+	return fmt.Errorf("%w: content type %q", ErrNotHTML, p.ContentType)
+}
+
+// extraction is the state of one Extract call.
+type extraction struct {
+	e        *Extractor
+	root     *html.Node
+	doc      *goquery.Document
+	base     *url.URL // nil when the page URL is not a URL
+	now      time.Time
+	meta     metaTags
+	ld, md   *structured
+	a        *Article
+	warnings []string
+	anchor   *html.Node // the headline's element, nil when unknown
+	generic  *genericResult
+}
+
+func newExtraction(e *Extractor, p Page, root *html.Node) *extraction {
+	doc := goquery.NewDocumentFromNode(root)
+	x := &extraction{
+		e:    e,
+		root: root,
+		doc:  doc,
+		now:  p.Date,
+		meta: readMeta(doc),
+		ld:   readJSONLD(doc),
+		md:   readMicrodata(doc),
+		a:    &Article{URL: p.URL, Provenance: Provenance{}},
+	}
+	if x.now.IsZero() {
+		x.now = time.Now()
+	}
+	if u, err := url.Parse(p.URL); err == nil && u.IsAbs() {
+		x.base = u
+	}
+	return x
+}
+
+func (x *extraction) run() {
+	x.a.CanonicalURL = x.canonical()
+	x.a.ID = ArticleID(x.a.CanonicalURL)
+	x.extractHeadline()
+	x.extractByline()
+	x.extractDates()
+	x.extractDescription()
+	x.extractBody()
+	x.extractImage()
+	x.extractSection()
+	x.extractTags()
+	x.extractLanguage()
+	x.a.WordCount = wordCount(x.a.Body)
+}
+
+// set records a field's source.
+func (x *extraction) set(field, source string) {
+	x.a.Provenance[field] = source
+}
+
+func (x *extraction) warnf(format string, args ...any) {
+	x.warnings = append(x.warnings, fmt.Sprintf(format, args...))
+}
+
+// selectAll runs a rule and warns when it matches nothing.
+func (x *extraction) selectAll(r *rule) *goquery.Selection {
+	s := x.doc.FindMatcher(r.m)
+	if s.Length() == 0 {
+		x.warnf("selector %s %q matched nothing", r.key, r.src)
+	}
+	return s
+}
+
+// selectFirst runs a rule whose field has one value and warns when it
+// matches nothing or several elements.
+func (x *extraction) selectFirst(r *rule) *goquery.Selection {
+	s := x.selectAll(r)
+	switch n := s.Length(); {
+	case n == 0:
+		return nil
+	case n > 1:
+		x.warnf("selector %s %q matched %d elements, used the first", r.key, r.src, n)
+	}
+	return s.First()
+}

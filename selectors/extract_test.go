@@ -1,0 +1,234 @@
+package selectors
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+)
+
+func TestExtractor_Extract_notHTML(t *testing.T) {
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01")
+	page := []byte("<!DOCTYPE html><html><body><h1>Titre</h1><p>Texte.</p></body></html>")
+	tests := []struct {
+		name        string
+		body        []byte
+		contentType string
+		want        error // nil: extracted
+	}{
+		{"pdf", []byte("%PDF-1.7\n"), "application/pdf", ErrNotHTML},
+		{"png", png, "image/png", ErrNotHTML},
+		{"png without type", png, "", ErrNotHTML},
+		{"json", []byte(`{"a":1}`), "application/json", ErrNotHTML},
+		{"empty", nil, "text/html", ErrEmptyBody},
+		{"blank", []byte(" \n\t "), "text/html", ErrEmptyBody},
+		{"html", page, "text/html; charset=utf-8", nil},
+		{"xhtml", page, "application/xhtml+xml", nil},
+		{"html without type", page, "", nil},
+		{"html as octet-stream", page, "application/octet-stream", nil},
+		{"bad type header", page, "text/html; charset", nil},
+	}
+	e, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, _, err := e.Extract(Page{URL: "https://example.org/x", Body: tt.body, ContentType: tt.contentType, Date: fetchedAt})
+			if tt.want == nil {
+				if err != nil || a == nil {
+					t.Fatalf("Extract = %v, %v; want an article", a, err)
+				}
+				return
+			}
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("Extract error = %v, want %v", err, tt.want)
+			}
+			if !strings.Contains(err.Error(), "https://example.org/x") {
+				t.Errorf("error %q does not name the page", err)
+			}
+		})
+	}
+}
+
+func TestExtractor_Extract_warnings(t *testing.T) {
+	const page = `<html lang="fr"><head><title>Un titre - Site</title></head><body>
+<h1>Un titre</h1><h1>Autre</h1><span class="date">pas de date</span>
+<div class="texte"><p>Premier paragraphe de l'article.</p><div class="partage">Partager</div><p>Second paragraphe.</p></div>
+</body></html>`
+	e, err := New(Config{Selectors: Selectors{
+		Headline:  "h1",
+		Byline:    ".auteur",
+		Published: "span.date",
+		Body:      "div.texte",
+		Remove:    []string{".partage"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, warnings, err := e.Extract(Page{URL: "https://example.org/a", Body: []byte(page), Date: fetchedAt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`selector headline "h1" matched 2 elements, used the first`,
+		`selector byline ".auteur" matched nothing`,
+		`selector published "span.date" matched "pas de date", which is not a date`,
+	}
+	if !slices.Equal(warnings, want) {
+		t.Errorf("warnings = %q, want %q", warnings, want)
+	}
+	if a.Headline != "Un titre" || a.Provenance[FieldHeadline] != SourceSelector {
+		t.Errorf("headline = %q from %q", a.Headline, a.Provenance[FieldHeadline])
+	}
+	if want := "Premier paragraphe de l'article.\n\nSecond paragraphe."; a.Body != want {
+		t.Errorf("body = %q, want %q", a.Body, want)
+	}
+	if a.WordCount != 6 {
+		t.Errorf("word count = %d, want 6", a.WordCount)
+	}
+	if !a.Published.IsZero() || a.Provenance[FieldPublished] != "" {
+		t.Errorf("published = %v from %q, want none", a.Published, a.Provenance[FieldPublished])
+	}
+}
+
+// TestExtractor_Extract_readsTreeOnce checks that extraction, go-trafilatura
+// included, leaves the parsed page as it was: the tree is shared by every step.
+func TestExtractor_Extract_readsTreeOnce(t *testing.T) {
+	for _, c := range allCases(t) {
+		text, _ := decodeHTML(c.page.Body, c.page.ContentType, "")
+		root, err := html.Parse(strings.NewReader(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var before bytes.Buffer
+		html.Render(&before, root)
+		e, err := New(c.cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		newExtraction(e, c.page, root).run()
+		var after bytes.Buffer
+		html.Render(&after, root)
+		if before.String() != after.String() {
+			t.Errorf("%s: extraction changed the parsed page", c.name)
+		}
+	}
+}
+
+// TestExtractor_Extract_concurrent runs one extractor on many goroutines, as
+// the crawler does, and expects what a lone run gives.
+func TestExtractor_Extract_concurrent(t *testing.T) {
+	cases := allCases(t)
+	e, err := New(Config{Timezone: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([][]byte, len(cases))
+	for i, c := range cases {
+		a, _, err := e.Extract(c.page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = marshalArticle(t, a)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for i, c := range cases {
+				a, _, err := e.Extract(c.page)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if got := marshalArticle(t, a); !bytes.Equal(got, want[i]) {
+					t.Errorf("%s: concurrent extraction differs", c.name)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// FuzzExtract feeds mutated pages to a configured extractor. The seeds are
+// whole pages, which the fuzzer is slow to minimise; run it with
+//
+//	go test ./selectors -run '^$' -fuzz FuzzExtract -fuzztime 20s -fuzzminimizetime 1x
+func FuzzExtract(f *testing.F) {
+	for _, c := range allCases(f) {
+		f.Add(c.page.Body, c.page.ContentType)
+	}
+	f.Add([]byte("<html><body><h1>x</h1><time datetime='2023-06-28'>"), "")
+	f.Add([]byte(`<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@id":"x"}],"@graph":[[[]]]}</script>`), "text/html")
+	tz, err := time.LoadLocation("Africa/Casablanca")
+	if err != nil {
+		f.Fatal(err)
+	}
+	e, err := New(Config{
+		Selectors: Selectors{Headline: "h1", Byline: ".author a", Published: "time@datetime", Body: ".entry-content", Remove: []string{".share"}},
+		Timezone:  tz,
+		Language:  "ar",
+	})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, body []byte, contentType string) {
+		a, _, err := e.Extract(Page{URL: "https://www.example.ma/2023/06/28/x.html", Body: body, ContentType: contentType, Date: fetchedAt})
+		if err != nil {
+			if !errors.Is(err, ErrNotHTML) && !errors.Is(err, ErrEmptyBody) {
+				t.Fatalf("unexpected error: %v", err)
+			}
+			return
+		}
+		if a.WordCount != wordCount(a.Body) || a.ID != ArticleID(a.CanonicalURL) {
+			t.Errorf("inconsistent article: %+v", a)
+		}
+		for field := range a.Provenance {
+			if !slices.Contains(fieldOrder, field) {
+				t.Errorf("provenance for unknown field %q", field)
+			}
+		}
+		marshalArticle(t, a)
+	})
+}
+
+func BenchmarkExtract(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		file string
+		cfg  Config
+	}{
+		// A configured site: selectors for every field.
+		{"selectors", "testdata/nabae24/article.html", Config{Selectors: Selectors{
+			Headline: "h1.entry-title", Byline: ".entry-meta .meta-author a",
+			Published: "time.entry-date", Body: ".entry-content", Remove: []string{".share-box", "#comments"},
+		}}},
+		// No selectors: structured data, text and go-trafilatura.
+		{"generic", "testdata/dailyplanet/article.html", Config{}},
+	} {
+		body, err := os.ReadFile(bc.file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		e, err := New(bc.cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p := Page{URL: "https://www.example.org/2023/06/28/a.html", Body: body, ContentType: "text/html; charset=utf-8", Date: fetchedAt}
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(body)))
+			for b.Loop() {
+				if _, _, err := e.Extract(p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

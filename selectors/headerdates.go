@@ -1,0 +1,163 @@
+package selectors
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/newsarc/newsarc/selectors/dates"
+)
+
+// headerDates reads <time datetime> elements, then visible date text, in the
+// article's header region.
+func (x *extraction) headerDates() (pub, mod dated) {
+	region := x.region()
+	region.Find("time").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		n := s.Get(0)
+		if x.insideJunk(n) {
+			return true
+		}
+		v := s.AttrOr("datetime", "")
+		if v == "" {
+			return true // text of a <time> is read with the other text below
+		}
+		t, ok := x.parseDate(v)
+		if !ok || t.After(x.now.Add(futureSlack)) {
+			return true
+		}
+		if isUpdate(n) {
+			mod = pick(mod, dated{t, SourceTime})
+		} else {
+			pub = pick(pub, dated{t, SourceTime})
+		}
+		return pub.t.IsZero() || mod.t.IsZero()
+	})
+	for _, l := range x.dateTexts(region) {
+		if !pub.t.IsZero() && !mod.t.IsZero() {
+			break
+		}
+		p, m := x.textDates(l.text, l.update)
+		pub, mod = pick(pub, p), pick(mod, m)
+	}
+	return pub, mod
+}
+
+func pick(have, d dated) dated {
+	if have.t.IsZero() {
+		return d
+	}
+	return have
+}
+
+// isUpdate reports a <time> that shows the last update: by its class or
+// itemprop, or the label between it and the previous <time> ("Publié le
+// <time> · Mis à jour le <time>").
+func isUpdate(n *html.Node) bool {
+	if hasClassWord(n, updateWords) || n.Parent != nil && hasClassWord(n.Parent, updateWords) {
+		return true
+	}
+	var label []string
+	size := 0
+	for p := n.PrevSibling; p != nil && size < 80 && p.DataAtom != atom.Time; p = p.PrevSibling {
+		var b strings.Builder
+		writeText(&b, p)
+		label = append(label, b.String())
+		size += b.Len()
+	}
+	return rxUpdateLabel.MatchString(strings.Join(label, " "))
+}
+
+// maxDateText bounds the text read as a date label.
+const maxDateText = 200
+
+// dateLabel is a short text that may print a date; update is set when its
+// element's class says it is the last update ("span.updated").
+type dateLabel struct {
+	text   string
+	update bool
+}
+
+// dateTexts returns short texts of the header region that may print the
+// date: elements whose class or id says so, then the headline's neighbours.
+func (x *extraction) dateTexts(region *goquery.Selection) []dateLabel {
+	var out []dateLabel
+	add := func(n *html.Node) {
+		if n == nil || n.Type != html.ElementNode || n == x.anchor || x.insideJunk(n) {
+			return
+		}
+		t := nodeText(x.doc.FindNodes(n))
+		if utf8.RuneCountInString(t) > maxDateText {
+			t = ownText(n) // a container left open by broken markup
+		}
+		if t != "" && utf8.RuneCountInString(t) <= maxDateText {
+			out = append(out, dateLabel{t, hasClassWord(n, updateWords)})
+		}
+	}
+	region.Find("*").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if n := s.Get(0); n.DataAtom == atom.Time || hasClassWord(n, dateWords) {
+			add(n)
+		}
+		return len(out) < 40
+	})
+	if a := x.anchor; a != nil {
+		for n, i := a.NextSibling, 0; n != nil && i < 3; n = n.NextSibling {
+			if n.Type == html.ElementNode {
+				add(n)
+				i++
+			}
+		}
+		add(prevElement(a))
+		if a.Parent != nil {
+			add(nextElement(a.Parent))
+		}
+	}
+	return out
+}
+
+// textDates finds the published and last-updated dates in one label:
+// "Publié le 5 juillet 2023 à 11h20 | Mis à jour le 6 juillet 2023 à 09h00".
+// Every date of a label marked as an update is the last update.
+func (x *extraction) textDates(text string, update bool) (pub, mod dated) {
+	ms := dates.Find(text, x.e.tz, x.now)
+	if len(ms) == 0 && utf8.RuneCountInString(text) <= 80 {
+		if t, ok := x.parseDate(text); ok {
+			ms = []dates.Match{{Time: t, End: len(text)}}
+		}
+	}
+	prev := 0
+	for _, m := range ms {
+		label := text[prev:m.Start]
+		prev = m.End
+		if m.Time.After(x.now.Add(futureSlack)) {
+			continue
+		}
+		d := dated{m.Time, SourceText}
+		if update || rxUpdateLabel.MatchString(label) {
+			mod = pick(mod, d)
+		} else {
+			pub = pick(pub, d)
+		}
+	}
+	return pub, mod
+}
+
+func prevElement(n *html.Node) *html.Node {
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		if p.Type == html.ElementNode {
+			return p
+		}
+	}
+	return nil
+}
+
+func nextElement(n *html.Node) *html.Node {
+	for p := n.NextSibling; p != nil; p = p.NextSibling {
+		if p.Type == html.ElementNode {
+			return p
+		}
+	}
+	return nil
+}

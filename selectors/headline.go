@@ -1,0 +1,183 @@
+package selectors
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+)
+
+// extractHeadline: selector → JSON-LD → microdata → og:title / <title> with
+// the site name cut off (an h1 that matches it preferred) → go-trafilatura.
+func (x *extraction) extractHeadline() {
+	defer x.findAnchor()
+	if r := x.e.headline; r != nil {
+		if s := x.selectFirst(r); s != nil {
+			if v := r.value(s); v != "" {
+				x.a.Headline = v
+				x.anchor = s.Get(0)
+				x.set(FieldHeadline, SourceSelector)
+				return
+			}
+			x.warnf("selector %s %q matched only empty text", r.key, r.src)
+		}
+	}
+	for _, d := range []struct {
+		s      *structured
+		source string
+	}{{x.ld, SourceJSONLD}, {x.md, SourceMicrodata}} {
+		if d.s != nil && d.s.Headline != "" {
+			x.a.Headline = x.preferH1(d.s.Headline) // structured headlines may be shortened
+			x.set(FieldHeadline, d.source)
+			return
+		}
+	}
+	names := x.siteNames()
+	if t := x.meta.first(metaTitle...); t != "" {
+		x.a.Headline = x.preferH1(cutSiteName(t, names))
+		x.set(FieldHeadline, SourceMeta)
+		return
+	}
+	if t := x.title(); t != "" {
+		x.a.Headline = x.preferH1(cutSiteName(t, names))
+		x.set(FieldHeadline, SourceTitle)
+		return
+	}
+	if g := x.runGeneric(); g != nil && g.title != "" {
+		x.a.Headline = g.title
+		x.set(FieldHeadline, SourceGeneric)
+	}
+}
+
+// title is the page's <title>, not one of an inline SVG.
+func (x *extraction) title() string {
+	var t string
+	x.doc.Find("title").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if s.Closest("svg").Length() > 0 {
+			return true
+		}
+		t = nodeText(s)
+		return false
+	})
+	return t
+}
+
+// siteNames are the names a site appends to its titles: og:site_name,
+// the JSON-LD publisher, and the host's main label ("hespress" of
+// www.hespress.com).
+func (x *extraction) siteNames() []string {
+	var names []string
+	for _, k := range metaSiteName {
+		names = append(names, x.meta[k]...)
+	}
+	if x.ld != nil && x.ld.Publisher != "" {
+		names = append(names, x.ld.Publisher)
+	}
+	if x.base != nil {
+		names = append(names, hostLabel(x.base))
+	}
+	return names
+}
+
+func hostLabel(u *url.URL) string {
+	labels := strings.Split(strings.TrimPrefix(u.Hostname(), "www."), ".")
+	if len(labels) == 0 {
+		return ""
+	}
+	return labels[0]
+}
+
+// titleSeps separate a headline from the site name in titles.
+var titleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " ‹ ", " › ", " ｜ "}
+
+// cutSiteName removes the site's name from a title: "Headline - Site",
+// "Site | Headline", "Headline | Section | Site". A part is the site's name
+// when it matches a known name or, at the end, is at most three words.
+func cutSiteName(title string, names []string) string {
+	title = cleanText(title)
+	for _, sep := range titleSeps {
+		if !strings.Contains(title, sep) {
+			continue
+		}
+		parts := strings.Split(title, sep)
+		for len(parts) > 1 {
+			first, last := parts[0], parts[len(parts)-1]
+			switch {
+			case isSiteName(last, names):
+				parts = parts[:len(parts)-1]
+			case isSiteName(first, names):
+				parts = parts[1:]
+			case len(strings.Fields(last)) <= 3 && len(strings.Fields(strings.Join(parts[:len(parts)-1], sep))) > 3:
+				parts = parts[:len(parts)-1]
+			default:
+				return strings.Join(parts, sep)
+			}
+		}
+		return parts[0]
+	}
+	return title
+}
+
+func isSiteName(part string, names []string) bool {
+	p := strings.ReplaceAll(foldText(part), " ", "")
+	if p == "" {
+		return false
+	}
+	for _, n := range names {
+		n = strings.ReplaceAll(foldText(n), " ", "")
+		if n != "" && (p == n || strings.TrimSuffix(p, "com") == n || strings.HasPrefix(p, n) && utf8.RuneCountInString(p) <= utf8.RuneCountInString(n)+4) {
+			return true
+		}
+	}
+	return false
+}
+
+// preferH1 returns the page's h1 when it is the title's headline (the
+// title may be shortened, or carry a site name that was not recognised).
+func (x *extraction) preferH1(title string) string {
+	ft := foldText(title)
+	if ft == "" {
+		return title
+	}
+	best := title
+	x.doc.Find("h1").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		h := nodeText(s)
+		fh := foldText(h)
+		if fh == "" {
+			return true
+		}
+		if fh == ft || strings.Contains(ft, fh) && 2*len(fh) >= len(ft) || strings.HasPrefix(fh, ft) {
+			best = h
+			return false
+		}
+		return true
+	})
+	return best
+}
+
+// findAnchor locates the headline's element when the headline did not come
+// from a selector: the h1 (or h2) whose text is the headline, else the first
+// h1 of the article.
+func (x *extraction) findAnchor() {
+	if x.anchor != nil {
+		return
+	}
+	want := foldText(x.a.Headline)
+	var first *html.Node
+	x.doc.Find("h1, h2").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		n := s.Get(0)
+		if want != "" && foldText(nodeText(s)) == want {
+			x.anchor = n
+			return false
+		}
+		if first == nil && n.Data == "h1" && !x.insideJunk(n) {
+			first = n
+		}
+		return true
+	})
+	if x.anchor == nil {
+		x.anchor = first
+	}
+}

@@ -1,0 +1,266 @@
+package selectors
+
+import (
+	"encoding/json"
+	"html"
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// Schema.org types that describe an article, by how specific they are.
+var articleTypes = map[string]int{
+	"newsarticle": 3, "reportagenewsarticle": 3, "analysisnewsarticle": 3,
+	"opinionnewsarticle": 3, "reviewnewsarticle": 3, "backgroundnewsarticle": 3,
+	"askpublicnewsarticle": 3, "liveblogposting": 3,
+	"article": 2, "blogposting": 2, "report": 2, "scholarlyarticle": 2,
+	"techarticle": 2, "socialmediaposting": 2, "posting": 2,
+	"webpage": 1, "itempage": 1,
+}
+
+// readJSONLD reads the page's JSON-LD and returns its most specific article
+// item, or nil. A WebPage item is used only when there is no article, and
+// then only for its dates and description.
+func readJSONLD(doc *goquery.Document) *structured {
+	var items []map[string]any
+	byID := map[string]map[string]any{}
+	doc.Find(`script[type="application/ld+json"], script[type="application/json+ld"]`).Each(func(_ int, s *goquery.Selection) {
+		v, ok := parseLenientJSON(s.Text())
+		if ok {
+			collectItems(v, &items, byID, 0)
+		}
+	})
+	var best map[string]any
+	bestScore := 0
+	for _, it := range items {
+		if sc := typeScore(it); sc > bestScore {
+			best, bestScore = it, sc
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	d := &structured{
+		Published:   jsonString(best["datePublished"]),
+		Modified:    jsonString(best["dateModified"]),
+		Description: jsonString(best["description"]),
+	}
+	if d.Published == "" {
+		d.Published = jsonString(best["dateCreated"])
+	}
+	if bestScore == 1 {
+		return d
+	}
+	d.Headline = jsonString(best["headline"])
+	if d.Headline == "" {
+		d.Headline = jsonString(best["name"])
+	}
+	d.Authors = jsonAuthors(best["author"], byID)
+	d.Image = jsonImage(best["image"], byID)
+	d.Section = firstOf(jsonStrings(best["articleSection"]))
+	d.Keywords = splitList(jsonStrings(best["keywords"]))
+	d.Language = jsonString(best["inLanguage"])
+	if p := resolveRef(best["publisher"], byID); p != nil {
+		d.Publisher = jsonString(p["name"])
+	}
+	return d
+}
+
+var (
+	rxTrailingComma = regexp.MustCompile(`,\s*([}\]])`)
+	rxCDATA         = regexp.MustCompile(`^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|^\s*<!--|-->\s*$`)
+)
+
+// parseLenientJSON parses JSON-LD as sites write it: wrapped in CDATA or
+// comments, with raw newlines in strings or trailing commas.
+func parseLenientJSON(s string) (any, bool) {
+	var v any
+	if json.Unmarshal([]byte(s), &v) == nil {
+		return v, true
+	}
+	s = rxCDATA.ReplaceAllString(strings.TrimSpace(s), "")
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 {
+			return ' '
+		}
+		return r
+	}, s)
+	s = rxTrailingComma.ReplaceAllString(s, "$1")
+	if json.Unmarshal([]byte(s), &v) == nil {
+		return v, true
+	}
+	return nil, false
+}
+
+// collectItems flattens arrays, @graph and mainEntity into a list of items
+// and indexes them by @id.
+func collectItems(v any, items *[]map[string]any, byID map[string]map[string]any, depth int) {
+	if depth > 8 {
+		return
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			collectItems(e, items, byID, depth+1)
+		}
+	case map[string]any:
+		*items = append(*items, x)
+		if id, ok := x["@id"].(string); ok && len(x) > 1 {
+			byID[id] = x
+		}
+		for _, k := range []string{"@graph", "mainEntity", "mainEntityOfPage"} {
+			if sub, ok := x[k]; ok {
+				collectItems(sub, items, byID, depth+1)
+			}
+		}
+	}
+}
+
+func typeScore(it map[string]any) int {
+	best := 0
+	for _, t := range jsonStrings(it["@type"]) {
+		t = strings.ToLower(t[strings.LastIndexAny(t, "/:")+1:])
+		best = max(best, articleTypes[t])
+	}
+	return best
+}
+
+func resolveRef(v any, byID map[string]map[string]any) map[string]any {
+	if a, ok := v.([]any); ok && len(a) > 0 {
+		v = a[0]
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil
+	}
+	if id, ok := m["@id"].(string); ok && len(m) <= 2 {
+		if full, ok := byID[id]; ok {
+			return full
+		}
+	}
+	return m
+}
+
+// jsonAuthors reads author as a string, a Person, an @id reference or a list
+// of them; organizations are not authors.
+func jsonAuthors(v any, byID map[string]map[string]any) []string {
+	var out []string
+	var add func(v any)
+	add = func(v any) {
+		switch x := v.(type) {
+		case string:
+			out = append(out, cleanJSONText(x))
+		case []any:
+			for _, e := range x {
+				add(e)
+			}
+		case map[string]any:
+			m := resolveRef(x, byID)
+			for _, t := range jsonStrings(m["@type"]) {
+				if strings.Contains(strings.ToLower(t), "organization") {
+					return
+				}
+			}
+			if n := jsonString(m["name"]); n != "" {
+				out = append(out, n)
+			} else if g, f := jsonString(m["givenName"]), jsonString(m["familyName"]); g+f != "" {
+				out = append(out, strings.TrimSpace(g+" "+f))
+			}
+		}
+	}
+	add(v)
+	return out
+}
+
+func jsonImage(v any, byID map[string]map[string]any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case []any:
+		for _, e := range x {
+			if s := jsonImage(e, byID); s != "" {
+				return s
+			}
+		}
+	case map[string]any:
+		m := resolveRef(x, byID)
+		for _, k := range []string{"url", "contentUrl", "@id"} {
+			if s, ok := m[k].(string); ok && strings.TrimSpace(s) != "" {
+				return strings.TrimSpace(s)
+			}
+		}
+	}
+	return ""
+}
+
+// jsonString reads a string value, or the first string of a list, or the
+// name of an object ("inLanguage": {"name": "ar"}).
+func jsonString(v any) string {
+	switch x := v.(type) {
+	case string:
+		return cleanJSONText(x)
+	case []any:
+		for _, e := range x {
+			if s := jsonString(e); s != "" {
+				return s
+			}
+		}
+	case map[string]any:
+		for _, k := range []string{"alternateName", "name", "@value"} {
+			if s, ok := x[k].(string); ok {
+				return cleanJSONText(s)
+			}
+		}
+	}
+	return ""
+}
+
+func jsonStrings(v any) []string {
+	switch x := v.(type) {
+	case string:
+		return []string{cleanJSONText(x)}
+	case []any:
+		var out []string
+		for _, e := range x {
+			if s := jsonString(e); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// cleanJSONText undoes the HTML escaping CMSs leave in JSON-LD strings.
+func cleanJSONText(s string) string {
+	if strings.ContainsRune(s, '&') {
+		s = html.UnescapeString(s)
+	}
+	return cleanText(s)
+}
+
+func firstOf(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
+
+// splitList splits comma-separated keyword strings and drops duplicates.
+func splitList(in []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range in {
+		for part := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == ',' || r == '،' || r == ';' }) {
+			part = cleanText(part)
+			k := strings.ToLower(part)
+			if part == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, part)
+		}
+	}
+	return out
+}

@@ -1,0 +1,155 @@
+package selectors
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// cleanText collapses white space, drops invisible format characters (bidi
+// marks, zero-width spaces, soft hyphens) and trims.
+func cleanText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case invisible(r):
+			continue
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func invisible(r rune) bool {
+	switch {
+	case r == '\u200b', r == '\u200e', r == '\u200f', r == '\ufeff', r == '\u00ad', r == '\u061c',
+		r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+		return true
+	}
+	return false
+}
+
+// nodeText is the visible text of a selection, with block boundaries and
+// <br> read as spaces (goquery's Text glues "<p>a</p><p>b</p>" into "ab").
+func nodeText(s *goquery.Selection) string {
+	var b strings.Builder
+	for _, n := range s.Nodes {
+		writeText(&b, n)
+		b.WriteByte(' ')
+	}
+	return cleanText(b.String())
+}
+
+func writeText(b *strings.Builder, n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		b.WriteString(n.Data)
+		return
+	case html.ElementNode:
+		if skipText[n.DataAtom] {
+			return
+		}
+		if n.DataAtom == atom.Br {
+			b.WriteByte(' ')
+			return
+		}
+	case html.CommentNode:
+		return
+	}
+	block := n.Type == html.ElementNode && blockElems[n.DataAtom]
+	if block {
+		b.WriteByte(' ')
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		writeText(b, c)
+	}
+	if block {
+		b.WriteByte(' ')
+	}
+}
+
+// skipText are elements whose content is never visible text.
+var skipText = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true,
+	atom.Select: true, atom.Textarea: true, atom.Button: true, atom.Head: true,
+}
+
+// blockElems start and end a paragraph of text.
+var blockElems = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Dd: true, atom.Details: true, atom.Div: true, atom.Dl: true, atom.Dt: true,
+	atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true,
+	atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Header: true, atom.Hr: true, atom.Li: true,
+	atom.Main: true, atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true,
+	atom.Section: true, atom.Table: true, atom.Tr: true, atom.Ul: true, atom.Summary: true,
+	atom.Caption: true, atom.Thead: true, atom.Tbody: true, atom.Tfoot: true,
+	atom.Td: true, atom.Th: true, atom.Body: true, atom.Center: true,
+}
+
+// wordCount counts the words of s: runs of non-space characters holding a
+// letter or a digit, so it works for Arabic as for French ("l'article" is one).
+func wordCount(s string) int {
+	n := 0
+	for f := range strings.FieldsSeq(s) {
+		for _, r := range f {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// sameText compares two texts the way a reader would: case, punctuation and
+// spacing aside.
+func sameText(a, b string) bool {
+	return foldText(a) == foldText(b)
+}
+
+// foldText keeps the letters and digits of s, lowercased, words separated by
+// one space.
+func foldText(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+			continue
+		}
+		if !unicode.IsMark(r) {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// ownText is the text of n's own text children, without its elements'.
+func ownText(n *html.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+			b.WriteByte(' ')
+		}
+	}
+	return cleanText(b.String())
+}
