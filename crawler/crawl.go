@@ -368,14 +368,12 @@ func (cr *crawl) setErr(err error) {
 	cr.mu.Unlock()
 }
 
-// finish records v and takes its URL off the queue. A visit of an earlier
-// run (an unchanged article) keeps its run, so a sitemap or feed that says
-// the article changed can still queue it again in this one.
+// finish records v as dealt with in this run and takes its URL off the
+// queue. An unchanged article keeps the time it was fetched, so a sitemap
+// or feed that says it changed since can still queue it again (Push).
 func (cr *crawl) finish(ctx context.Context, v Visit) {
 	v.Site = cr.site.Name
-	if v.Run == "" {
-		v.Run = cr.run.ID
-	}
+	v.Run = cr.run.ID
 	if v.FetchedAt.IsZero() {
 		v.FetchedAt = time.Now().UTC()
 	}

@@ -88,6 +88,22 @@ func TestDB_Push(t *testing.T) {
 			t.Errorf("push in the next run added %d, want 1", n)
 		}
 	})
+	t.Run("fetched in run before its hint", func(t *testing.T) {
+		// An article known unchanged, recorded in this run with its old
+		// fetch time, comes back when a sitemap says it changed since.
+		db, _ := openTest(t)
+		fetched := time.Date(2023, 7, 1, 0, 0, 0, 0, time.UTC)
+		u := "https://a.example/1"
+		if err := db.Finish(t.Context(), Visit{URL: u, Site: "a", Status: 200, Run: "r1", FetchedAt: fetched}); err != nil {
+			t.Fatal(err)
+		}
+		if n := push(t, db, "r1", Entry{URL: u, Site: "a", Hint: fetched.Add(-time.Hour)}); n != 0 {
+			t.Errorf("an older hint queued it again (%d)", n)
+		}
+		if n := push(t, db, "r1", Entry{URL: u, Site: "a", Hint: fetched.Add(time.Hour)}); n != 1 {
+			t.Errorf("a newer hint did not queue it again (%d)", n)
+		}
+	})
 	t.Run("invalid", func(t *testing.T) {
 		db, _ := openTest(t)
 		for _, e := range []Entry{{Site: "a"}, {URL: "https://a.example/"}, {URL: "https://a.example/\xff", Site: "a"}} {

@@ -234,8 +234,9 @@ func (h *pageHandler) HandleError(_ context.Context, rawURL string, err error) {
 		h.errKinds = make(map[string]int)
 	}
 	h.errKinds[errKind(err)]++
-	h.mu.Unlock()
+	// Under the lock: lines from many goroutines must not interleave.
 	fmt.Fprintf(h.errOut, "error: %v\n", err)
+	h.mu.Unlock()
 }
 
 // errKind sorts errors for the summary.

@@ -81,11 +81,14 @@ type handler struct {
 	log *slog.Logger
 }
 
-// Handler serves the embedded site. Pages under /fr/ are gzip-compressed
-// when the request's Accept-Encoding allows gzip, pages under /en/ are
-// streamed with chunked transfer encoding (flushed after each part, no
-// Content-Length), and everything else is sent plain with a Content-Length.
-// Every file carries Last-Modified, and If-Modified-Since is honoured.
+// Handler serves the embedded site, its listing pages (/page/N/ and
+// /category/<lang>/), and robots.txt, the sitemaps and the RSS feed, whose
+// absolute URLs name the host the request was sent to. Pages under /fr/ are
+// gzip-compressed when the request's Accept-Encoding allows gzip, pages
+// under /en/ are streamed with chunked transfer encoding (flushed after each
+// part, no Content-Length), and everything else is sent plain with a
+// Content-Length. Every response carries Last-Modified, and
+// If-Modified-Since is honoured.
 // Unknown paths get a small HTML 404 page; methods other than GET and HEAD
 // get 405.
 func Handler() http.Handler {
@@ -98,15 +101,20 @@ func (h handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	name, data, ok := lookup(r.URL.Path)
+	res, ok, err := resolve(r)
+	if err != nil {
+		h.internalError(w, r, err)
+		return
+	}
 	if !ok {
 		notFound(w)
 		return
 	}
+	data := res.data
 	hdr := w.Header()
-	hdr.Set("Content-Type", contentType(name))
+	hdr.Set("Content-Type", res.ctype)
 	hdr.Set("Last-Modified", modTime().Format(http.TimeFormat))
-	mode := deliveryFor(name)
+	mode := deliveryFor(res.name)
 	if mode == deliverGzip {
 		hdr.Add("Vary", "Accept-Encoding")
 	}
@@ -122,6 +130,40 @@ func (h handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		h.servePlain(w, r, data)
 	}
+}
+
+// resource is what a request path resolves to.
+type resource struct {
+	name  string // cleaned root-relative name; chooses the delivery
+	ctype string
+	data  []byte
+}
+
+// resolve finds what the request asks for: a resource generated for the
+// request's host (robots.txt, the sitemaps, the feed), a listing page, or
+// an embedded file. ok is false for a 404; err is set only when a
+// generated resource fails to render.
+func resolve(r *http.Request) (res resource, ok bool, err error) {
+	p := r.URL.Path
+	key := path.Clean("/" + p)
+	if strings.HasSuffix(p, "/") && key != "/" {
+		key += "/"
+	}
+	if g, found := generated[key]; found {
+		data, err := g.render(requestBase(r))
+		if err != nil {
+			return resource{}, false, err
+		}
+		return resource{name: key, ctype: g.ctype, data: data}, true, nil
+	}
+	if data, found := listingPages()[key]; found {
+		return resource{name: key, ctype: typeHTML, data: data}, true, nil
+	}
+	name, data, found := lookup(p)
+	if !found {
+		return resource{}, false, nil
+	}
+	return resource{name: name, ctype: contentType(name), data: data}, true, nil
 }
 
 // lookup maps a request path to the cleaned root-relative name of an

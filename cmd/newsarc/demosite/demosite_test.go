@@ -421,7 +421,6 @@ func TestHandler_plain(t *testing.T) {
 		{"/authors.html", "text/html; charset=utf-8"},
 		{"/private/secret.html", "text/html; charset=utf-8"},
 		{"/2023/06/28/desalination-plant-1024.html", "text/html; charset=utf-8"},
-		{"/robots.txt", "text/plain; charset=utf-8"},
 		{"/wp-content/themes/nabae/style.css", "text/css; charset=utf-8"},
 		{"/wp-content/themes/nabae/logo.svg", "image/svg+xml"},
 		{"/wp-content/uploads/2023/06/rabat-tram-line3.jpg", "image/jpeg"},
@@ -452,15 +451,23 @@ func TestHandler_plain(t *testing.T) {
 	}
 }
 
+// TestHandler_robots checks robots.txt: the embedded rules, then a Sitemap
+// line naming the host the request was sent to.
 func TestHandler_robots(t *testing.T) {
 	srv := httptest.NewServer(Handler())
 	t.Cleanup(srv.Close)
-	resp, body := get(t, srv.Client(), srv.URL+"/robots.txt", nil)
+	resp, body := get(t, plainClient(t), srv.URL+"/robots.txt", map[string]string{"Accept-Encoding": "gzip"})
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("status = %d", resp.StatusCode)
 	}
 	if ct := resp.Header.Get("Content-Type"); ct != "text/plain; charset=utf-8" {
 		t.Errorf("Content-Type = %q", ct)
+	}
+	if resp.ContentLength != int64(len(body)) || resp.Header.Get("Content-Encoding") != "" {
+		t.Errorf("Content-Length = %d, Content-Encoding = %q, body %d bytes", resp.ContentLength, resp.Header.Get("Content-Encoding"), len(body))
+	}
+	if !bytes.HasPrefix(body, embedded(t, "/robots.txt")) {
+		t.Errorf("robots.txt does not start with the embedded rules:\n%s", body)
 	}
 	var rules []string
 	for line := range strings.Lines(string(body)) {
@@ -469,9 +476,26 @@ func TestHandler_robots(t *testing.T) {
 			rules = append(rules, line)
 		}
 	}
-	want := []string{"User-agent: *", "Disallow: /private/", "Allow: /"}
+	want := []string{"User-agent: *", "Disallow: /private/", "Allow: /", "Sitemap: " + srv.URL + "/sitemap_index.xml"}
 	if !slices.Equal(rules, want) {
 		t.Errorf("robots.txt rules = %q, want %q", rules, want)
+	}
+
+	// The sitemap's address follows the Host header, whatever the server
+	// listens on; a missing or malformed one falls back to a sane host.
+	for host, want := range map[string]string{
+		"news.example:8080": "Sitemap: http://news.example:8080/sitemap_index.xml\n",
+		"[::1]:3000":        "Sitemap: http://[::1]:3000/sitemap_index.xml\n",
+		"":                  "Sitemap: http://localhost/sitemap_index.xml\n",
+		"evil\nDisallow: /": "Sitemap: http://localhost/sitemap_index.xml\n",
+	} {
+		req := httptest.NewRequest(http.MethodGet, "/robots.txt", nil)
+		req.Host = host
+		rec := httptest.NewRecorder()
+		Handler().ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK || !strings.HasSuffix(rec.Body.String(), "\n"+want) {
+			t.Errorf("Host %q: status %d, robots.txt\n%s\nwant it to end with %q", host, rec.Code, rec.Body, want)
+		}
 	}
 }
 
@@ -542,27 +566,67 @@ func TestHandler_method(t *testing.T) {
 var linkRE = regexp.MustCompile(`(?:href|src)=["'](/[^"'#?]*)`)
 
 // TestSite_links checks that every root-relative link and image on the site
-// resolves, so a demo crawl meets no 404 it did not ask for.
+// resolves, so a demo crawl meets no 404 it did not ask for. It reads every
+// embedded HTML file and every generated listing page, and also follows
+// the links from "/" so that no page reachable by links goes unchecked.
 func TestSite_links(t *testing.T) {
 	h := Handler()
+	serve := func(p string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+		return rec
+	}
+	pages := map[string]bool{"/": true} // checked or queued
+	linked := map[string]bool{}
+	from := map[string]string{} // the first page that links to a queued one
+	queue := []string{"/"}
 	err := fs.WalkDir(site, siteRoot, func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(name, ".html") {
 			return err
 		}
-		data, err := fs.ReadFile(site, name)
-		if err != nil {
-			return err
-		}
-		for _, m := range linkRE.FindAllStringSubmatch(string(data), -1) {
-			rec := httptest.NewRecorder()
-			h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, m[1], nil))
-			if rec.Code != http.StatusOK {
-				t.Errorf("%s links to %s: status %d", name, m[1], rec.Code)
-			}
-		}
+		p := strings.TrimPrefix(name, siteRoot)
+		pages[p] = true
+		queue = append(queue, p)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	for p := range listingPages() {
+		pages[p] = true
+		queue = append(queue, p)
+	}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		rec := serve(p)
+		if rec.Code != http.StatusOK {
+			t.Errorf("%s (linked from %q): status %d", p, from[p], rec.Code)
+			continue
+		}
+		if !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") {
+			continue
+		}
+		for _, m := range linkRE.FindAllStringSubmatch(rec.Body.String(), -1) {
+			target := m[1]
+			linked[target] = true
+			if pages[target] {
+				continue
+			}
+			pages[target] = true
+			if strings.HasSuffix(target, "/") || strings.HasSuffix(target, ".html") {
+				from[target] = p
+				queue = append(queue, target) // checked, and its links too
+				continue
+			}
+			if lr := serve(target); lr.Code != http.StatusOK {
+				t.Errorf("%s links to %s: status %d", p, target, lr.Code)
+			}
+		}
+	}
+	for _, p := range []string{"/page/2/", "/category/ar/", "/category/fr/", "/category/en/"} {
+		if !linked[p] {
+			t.Errorf("no page links to %s", p)
+		}
 	}
 }
