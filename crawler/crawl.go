@@ -480,13 +480,6 @@ func (cr *crawl) links(e Entry, p *Page, final string) []Entry {
 	if mt, _, _ := mime.ParseMediaType(p.ContentType); mt != "text/html" && mt != "application/xhtml+xml" {
 		return nil
 	}
-	if !cr.site.follows(final) && !cr.site.follows(e.URL) {
-		return nil
-	}
-	depth := e.Depth + 1
-	if cr.site.MaxDepth > 0 && depth > cr.site.MaxDepth {
-		return nil
-	}
 	rd, err := charset.NewReader(bytes.NewReader(p.Body), p.ContentType)
 	if err != nil {
 		return nil
@@ -496,12 +489,22 @@ func (cr *crawl) links(e Entry, p *Page, final string) []Entry {
 		return nil
 	}
 	var out []Entry
-	for _, l := range discover.Links(doc, p.URL) {
-		if ok, _ := cr.inScope(l); ok && cr.site.wanted(l) {
-			out = append(out, Entry{URL: l, Site: cr.site.Name, Depth: depth, Kind: KindPage})
+	depth := e.Depth + 1
+	follow := (cr.site.follows(final) || cr.site.follows(e.URL)) && (cr.site.MaxDepth == 0 || depth <= cr.site.MaxDepth)
+	if follow {
+		for _, l := range discover.Links(doc, p.URL) {
+			if ok, _ := cr.inScope(l); ok && cr.site.wanted(l) {
+				out = append(out, Entry{URL: l, Site: cr.site.Name, Depth: depth, Kind: KindPage})
+			}
 		}
 	}
-	if e.Depth == 0 {
+	// The page's canonical URL is where its article is archived.
+	if c := discover.CanonicalLink(doc, p.URL); c != "" && c != final {
+		if ok, _ := cr.inScope(c); ok {
+			out = append(out, Entry{URL: c, Site: cr.site.Name, Depth: e.Depth, Kind: KindPage})
+		}
+	}
+	if e.Depth == 0 && follow {
 		for _, l := range discover.FeedLinks(doc, p.URL) {
 			if ok, _ := cr.inScope(l); ok {
 				out = append(out, Entry{URL: l, Site: cr.site.Name, Kind: KindFeed})

@@ -43,10 +43,11 @@ INSERT INTO frontier(url, site, depth, kind, hint, added)
 SELECT j.value->>'u', j.value->>'s', j.value->>'d', j.value->>'k', j.value->>'h', ?2
 FROM jsonb_each(?1) AS j
 WHERE ?3 = '' OR NOT EXISTS (SELECT 1 FROM seen WHERE seen.url = j.value->>'u' AND seen.run = ?3
-	AND coalesce(j.value->>'h', '') <= seen.fetched_at)
+	AND min(coalesce(j.value->>'h', ''), ?2) <= seen.fetched_at)
 ON CONFLICT(url) DO UPDATE SET
 	depth = min(depth, excluded.depth),
-	hint = CASE WHEN excluded.hint > coalesce(hint, '') THEN excluded.hint ELSE hint END
+	hint = CASE WHEN excluded.hint > coalesce(hint, '') THEN excluded.hint ELSE hint END,
+	rehinted = CASE WHEN claimed_until IS NOT NULL AND excluded.hint > coalesce(hint, '') THEN 1 ELSE rehinted END
 WHERE excluded.depth < depth OR excluded.hint > coalesce(hint, '')
 RETURNING id`
 	sqlLastID = `SELECT coalesce(max(id), 0) FROM frontier`
@@ -68,8 +69,8 @@ RETURNING id, url, site, depth, kind, hint`
 
 // Push queues the entries whose URL is not queued yet, nor already fetched
 // in run (pass run "" to queue URLs whatever was fetched) unless their hint
-// is newer than that fetch: a sitemap that says a page changed after the
-// visit run recorded brings it back. It returns how
+// is newer than that fetch (a hint in the future counts as now): a sitemap
+// that says a page changed after the visit run recorded brings it back. It returns how
 // many it added. A URL that is already queued, claimed or not, keeps the
 // lower of its two depths and the newer of its two hints.
 //

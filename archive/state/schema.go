@@ -24,7 +24,8 @@ CREATE TABLE frontier (
 	hint          TEXT,                -- lastmod or publication date from a sitemap or feed, UTC
 	added         TEXT NOT NULL,
 	worker        TEXT,                -- who holds the claim; NULL when queued
-	claimed_until TEXT                 -- the claim's lease; NULL when queued
+	claimed_until TEXT,                -- the claim's lease; NULL when queued
+	rehinted      INTEGER NOT NULL DEFAULT 0 -- a newer hint came while claimed
 );
 -- Claim walks this index in order and skips claimed rows without
 -- reading the table: claimed rows are few (workers x batch), queued rows many.

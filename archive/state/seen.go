@@ -22,7 +22,11 @@ type Visit struct {
 }
 
 const (
-	sqlFinishDelete = `DELETE FROM frontier WHERE url = ?`
+	// A hint newer than the visit came while the entry was claimed (a
+	// sitemap says the page changed after the fetch being recorded): the
+	// entry stays, unclaimed, to be fetched once more; otherwise it goes.
+	sqlFinishDelete = `DELETE FROM frontier WHERE url = ?1 AND NOT (rehinted AND min(coalesce(hint, ''), ?3) > ?2)`
+	sqlFinishKeep   = `UPDATE frontier SET worker = NULL, claimed_until = NULL, rehinted = 0 WHERE url = ?1`
 	sqlFinishSeen   = `
 INSERT INTO seen(url, site, status, error, fetched_at, digest, run) VALUES(?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT(url) DO UPDATE SET
@@ -35,7 +39,9 @@ SELECT seen.url FROM json_each(?1) AS j JOIN seen ON seen.url = j.value
 WHERE seen.run = ?2`
 )
 
-// Finish records visits and removes their URLs from the frontier, all in one
+// Finish records visits and removes their URLs from the frontier (unless a
+// hint newer than the visit arrived meanwhile: then the entry is unclaimed
+// and comes back from Claim), all in one
 // transaction: a URL is either still queued or seen, whatever happens to the
 // process. A URL that was not queued (a redirect hop, a URL archived on
 // demand) is just recorded. A zero FetchedAt means now. Finish does not
@@ -63,6 +69,7 @@ func (db *DB) finish(ctx context.Context, visits []Visit) error {
 	}
 	defer tx.Rollback()
 	del := tx.StmtContext(ctx, db.st.finishDelete)
+	keep := tx.StmtContext(ctx, db.st.finishKeep)
 	seen := tx.StmtContext(ctx, db.st.finishSeen)
 	for _, v := range visits {
 		if v.URL == "" {
@@ -72,8 +79,14 @@ func (db *DB) finish(ctx context.Context, visits []Visit) error {
 		if at.IsZero() {
 			at = now
 		}
-		if _, err := del.ExecContext(ctx, v.URL); err != nil {
+		res, err := del.ExecContext(ctx, v.URL, instant(at), instant(now))
+		if err != nil {
 			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			if _, err := keep.ExecContext(ctx, v.URL); err != nil {
+				return err
+			}
 		}
 		if _, err := seen.ExecContext(ctx, v.URL, v.Site, v.Status, v.Err, instant(at), v.Digest, v.Run); err != nil {
 			return err

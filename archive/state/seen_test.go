@@ -78,3 +78,29 @@ func TestDB_SeenInRun(t *testing.T) {
 		t.Errorf("SeenInRun of no urls = %v, %v", got, err)
 	}
 }
+
+// A sitemap hint that arrives while an entry is claimed is not lost when
+// the entry is finished with an older visit.
+func TestDB_Finish_newerHintKeepsEntry(t *testing.T) {
+	db, _ := openTest(t)
+	ctx := t.Context()
+	old := time.Date(2023, 7, 1, 0, 0, 0, 0, time.UTC)
+	push(t, db, "r2", Entry{URL: "u1", Site: "a"})
+	if got := claim(t, db, "a", "w", 1); len(got) != 1 {
+		t.Fatalf("claimed %v", got)
+	}
+	push(t, db, "r2", Entry{URL: "u1", Site: "a", Hint: old.Add(time.Hour)})
+	if err := db.Finish(ctx, Visit{URL: "u1", Site: "a", Status: 200, FetchedAt: old, Run: "r2"}); err != nil {
+		t.Fatal(err)
+	}
+	got := claim(t, db, "a", "w", 1)
+	if len(got) != 1 || !got[0].Hint.Equal(old.Add(time.Hour)) {
+		t.Fatalf("after Finish with an older visit, Claim = %+v; want the entry back with its new hint", got)
+	}
+	if err := db.Finish(ctx, Visit{URL: "u1", Site: "a", Status: 200, Run: "r2"}); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := db.Pending(ctx, "a"); n != 0 {
+		t.Errorf("a fetch now does not take it off the queue: %d pending", n)
+	}
+}

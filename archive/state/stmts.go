@@ -12,9 +12,9 @@ import (
 type stmts struct {
 	all []*sql.Stmt
 
-	push, lastID, claim, release *sql.Stmt
-	finishDelete, finishSeen     *sql.Stmt
-	addArticle, latestArticleW   *sql.Stmt
+	push, lastID, claim, release         *sql.Stmt
+	finishDelete, finishKeep, finishSeen *sql.Stmt
+	addArticle, latestArticleW           *sql.Stmt
 
 	pendingSite, pendingAll, seen, seenInRun, latestArticle *sql.Stmt
 }
@@ -30,6 +30,7 @@ func (s *stmts) prepare(ctx context.Context, w, r *sql.DB) error {
 		{w, &s.lastID, sqlLastID},
 		{w, &s.release, sqlRelease},
 		{w, &s.finishDelete, sqlFinishDelete},
+		{w, &s.finishKeep, sqlFinishKeep},
 		{w, &s.finishSeen, sqlFinishSeen},
 		{w, &s.addArticle, sqlAddArticle},
 		{w, &s.latestArticleW, sqlLatestArticle},

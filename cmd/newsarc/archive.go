@@ -19,6 +19,7 @@ import (
 	"github.com/newsarc/newsarc/archive"
 	"github.com/newsarc/newsarc/archive/state"
 	"github.com/newsarc/newsarc/crawler"
+	"github.com/newsarc/newsarc/crawler/discover"
 	"github.com/newsarc/newsarc/selectors"
 )
 
@@ -136,6 +137,7 @@ type pageHandler struct {
 	articlesNew       int
 	articlesChanged   int
 	articlesUnchanged int
+	copies            int // pages whose rel=canonical names another URL
 	failed            int
 	errKinds          map[string]int
 	fatal             error // the archive cannot be written: stop
@@ -165,6 +167,16 @@ func (h *pageHandler) HandlePage(ctx context.Context, p *crawler.Page) error {
 	}
 	a.Site = h.cfg.siteNameFor(host)
 	a.FetchedAt = p.FetchedAt
+	if p.Site != "" && isCopy(a) {
+		// An AMP, print or tracking copy of an article whose canonical URL
+		// the crawler queues: archived once, under that URL. The copy stays
+		// in the WARC.
+		h.mu.Lock()
+		h.copies++
+		h.mu.Unlock()
+		h.log.Debug("copy of another article: no JSON", "url", a.URL, "canonical", a.CanonicalURL)
+		return nil
+	}
 	if ref, err := h.rec.Locate(p.URL.String(), host); err != nil {
 		h.log.Warn("article not linked to its WARC record", "url", p.URL.String(), "err", err)
 	} else {
@@ -237,6 +249,13 @@ func (h *pageHandler) HandleError(_ context.Context, rawURL string, err error) {
 	// Under the lock: lines from many goroutines must not interleave.
 	fmt.Fprintf(h.errOut, "error: %v\n", err)
 	h.mu.Unlock()
+}
+
+// isCopy reports whether a's page declares another page canonical.
+func isCopy(a *selectors.Article) bool {
+	u, err1 := discover.Canonical(a.URL)
+	c, err2 := discover.Canonical(a.CanonicalURL)
+	return err1 == nil && err2 == nil && u != c
 }
 
 // errKind sorts errors for the summary.

@@ -79,6 +79,7 @@ type crawlSummary struct {
 	ArticlesNew       int            `json:"articles_new"`
 	ArticlesChanged   int            `json:"articles_changed"`
 	ArticlesUnchanged int            `json:"articles_unchanged"`
+	Copies            int            `json:"article_copies"`
 	Skipped           int            `json:"articles_not_refetched"`
 	Errors            map[string]int `json:"errors"`
 	Bytes             int64          `json:"warc_bytes"`
@@ -88,8 +89,12 @@ type crawlSummary struct {
 }
 
 func (s crawlSummary) print(w io.Writer, dir string) {
-	fmt.Fprintf(w, "run %s: %d pages fetched; articles: %d new, %d changed, %d unchanged, %d not fetched again; %d errors",
-		s.Run, s.Pages, s.ArticlesNew, s.ArticlesChanged, s.ArticlesUnchanged, s.Skipped, s.errorCount())
+	fmt.Fprintf(w, "run %s: %d pages fetched; articles: %d new, %d changed, %d unchanged, %d not fetched again",
+		s.Run, s.Pages, s.ArticlesNew, s.ArticlesChanged, s.ArticlesUnchanged, s.Skipped)
+	if s.Copies > 0 {
+		fmt.Fprintf(w, ", %d copies under other URLs", s.Copies)
+	}
+	fmt.Fprintf(w, "; %d errors", s.errorCount())
 	keys := make([]string, 0, len(s.Errors))
 	for k := range s.Errors {
 		keys = append(keys, k)
@@ -212,7 +217,7 @@ func crawlSites(ctx context.Context, cfg *Config, sites []*Site, log *slog.Logge
 	defer cancel()
 	closeErr := rec.Close(cctx)
 	h.mu.Lock()
-	sum.Pages, sum.ArticlesNew, sum.ArticlesChanged, sum.ArticlesUnchanged = h.pages, h.articlesNew, h.articlesChanged, h.articlesUnchanged
+	sum.Pages, sum.ArticlesNew, sum.ArticlesChanged, sum.ArticlesUnchanged, sum.Copies = h.pages, h.articlesNew, h.articlesChanged, h.articlesUnchanged, h.copies
 	for k, v := range h.errKinds {
 		sum.Errors[k] = v
 	}

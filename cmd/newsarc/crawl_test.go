@@ -93,6 +93,7 @@ func (s *newsSite) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		b.WriteString(`<a href="/private/secret.html">Privé</a> <a href="/search;jsessionid=0123456789ABCDEF0123456789ABCDEF">Recherche</a>`)
 		b.WriteString(`<a href="/tag/x?a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8&i=9&j=10">Tags</a> <a href="/ancien/1">Ancien</a>`)
+		fmt.Fprintf(&b, `<a href="%s/amp/">AMP</a>`, articlePath(2))
 		html(b.String())
 	}
 	switch {
@@ -145,6 +146,9 @@ func (s *newsSite) serve(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/ancien/2", http.StatusMovedPermanently)
 	case p == "/ancien/2":
 		http.Redirect(w, r, articlePath(3), http.StatusFound)
+	case p == articlePath(2)+"/amp/":
+		// An AMP copy of article 2: another URL and payload, the same article.
+		html(fmt.Sprintf(`<link rel="canonical" href="%s"><article><h1>Le tramway, épisode 2</h1><p>Version AMP.</p></article>`, articlePath(2)))
 	case strings.HasPrefix(p, "/2023/"):
 		var i int
 		fmt.Sscanf(p[strings.LastIndex(p, "-")+1:], "%d.html", &i)
@@ -239,6 +243,9 @@ func TestRun_crawl(t *testing.T) {
 		if site.hit(p) != 0 {
 			t.Errorf("%s fetched: robots.txt and trap rules should have kept it out", p)
 		}
+	}
+	if site.hit(articlePath(2)+"/amp/") != 1 || !strings.Contains(stdout, "1 copies under other URLs") {
+		t.Errorf("the AMP copy was fetched %d times, want once and counted as a copy:\n%s", site.hit(articlePath(2)+"/amp/"), stdout)
 	}
 	for _, p := range []string{"/robots.txt", "/sitemap_index.xml", "/post-sitemap.xml.gz", "/news-sitemap.xml", "/feed/", "/page/3/", "/category/maroc/", "/ancien/1", "/ancien/2"} {
 		if site.hit(p) != 1 {

@@ -74,7 +74,7 @@ to standard error, so the selectors of a site can be tuned before a crawl.`,
 }
 
 // extractOne reads one input (URL, file or -) and extracts its article.
-func extractOne(ctx context.Context, cfg *Config, site *Site, in, pageURL string, stdin io.Reader) (*selectors.Article, []string, error) {
+func extractOne(ctx context.Context, cfg *Config, site *Site, in, pageURL string, stdin io.Reader) (*selectors.Article, []selectors.Warning, error) {
 	var (
 		page = selectors.Page{URL: pageURL, Date: time.Now().UTC()}
 		err  error
