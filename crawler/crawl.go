@@ -3,6 +3,7 @@ package crawler
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"mime"
 	"net/http"
@@ -88,7 +89,7 @@ func (c *Crawler) Crawl(ctx context.Context, site *Site, run Run, f Frontier, h 
 		deferred: make(map[string]bool),
 		done:     make(chan struct{}, c.cfg.Concurrency),
 	}
-	cr.col = c.collector(ctx)
+	cr.col = c.collector(ctx, false)
 	cr.col.IgnoreRobotsTxt = true // checked here, once per host, with Crawl-delay
 	cr.col.SetRedirectHandler(cr.checkRedirect)
 	cr.col.OnResponse(func(r *colly.Response) { cr.onResponse(ctx, r) })
@@ -285,10 +286,19 @@ func (cr *crawl) start(ctx context.Context, e Entry) bool {
 	cctx := colly.NewContext()
 	cctx.Put("requested", e.URL)
 	cctx.Put("entry", e)
-	if err := cr.col.Request(http.MethodGet, e.URL, nil, cctx, nil); err != nil {
-		cr.fail(ctx, e, 0, fmt.Errorf("%s: %w", e.URL, err))
-		return false
-	}
+	// The collector is synchronous: Request returns when the fetch, its
+	// retries and callbacks are over, so this goroutine's end is the one
+	// sure sign that the request is done, whatever path colly took.
+	go func() {
+		defer cr.requestDone()
+		err := cr.col.Request(http.MethodGet, e.URL, nil, cctx, nil)
+		if cctx.GetAny("handled") == nil {
+			if err == nil {
+				err = errors.New("colly returned no response")
+			}
+			cr.fail(ctx, e, 0, fmt.Errorf("%s: %w", e.URL, err))
+		}
+	}()
 	return true
 }
 
@@ -400,9 +410,9 @@ func (cr *crawl) fail(ctx context.Context, e Entry, status int, err error) {
 }
 
 func (cr *crawl) onError(ctx context.Context, r *colly.Response, err error) {
+	r.Ctx.Put("handled", true)
 	e, _ := r.Ctx.GetAny("entry").(Entry)
 	if cr.redirect(ctx, e, r) {
-		cr.requestDone()
 		return
 	}
 	if r.StatusCode != 0 && r.StatusCode/100 != 2 {
@@ -416,23 +426,20 @@ func (cr *crawl) onError(ctx context.Context, r *colly.Response, err error) {
 		wait := cr.c.backoff(n, r)
 		select {
 		case <-time.After(wait):
-			if r.Request.Retry() == nil {
-				return
-			}
+			// Synchronous: the retry's own callbacks report its outcome.
+			r.Request.Retry()
+			return
 		case <-ctx.Done():
 		}
 	}
 	if ctx.Err() != nil {
-		// Interrupted: left in the frontier (Release) for the next run.
-		cr.requestDone()
-		return
+		return // interrupted: left in the frontier (Release) for the next run
 	}
 	cr.fail(ctx, e, r.StatusCode, err)
-	cr.requestDone()
 }
 
 func (cr *crawl) onResponse(ctx context.Context, r *colly.Response) {
-	defer cr.requestDone()
+	r.Ctx.Put("handled", true)
 	e, _ := r.Ctx.GetAny("entry").(Entry)
 	p := cr.c.page(r)
 	host := p.URL.Host

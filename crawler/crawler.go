@@ -117,7 +117,7 @@ func (e *StatusError) Error() string {
 // Fetch fetches each URL once, following redirects but no links, and
 // returns when all are handled or ctx is done.
 func (c *Crawler) Fetch(ctx context.Context, urls []string) (Stats, error) {
-	col := c.collector(ctx)
+	col := c.collector(ctx, true)
 	col.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: c.cfg.Concurrency, Delay: c.cfg.PerHostDelay})
 	var (
 		mu    sync.Mutex
@@ -196,11 +196,14 @@ func (c *Crawler) Fetch(ctx context.Context, urls []string) (Stats, error) {
 	return stats, ctx.Err()
 }
 
-func (c *Crawler) collector(ctx context.Context) *colly.Collector {
+// collector is colly set up for recording: no body size limit, our user
+// agent, the recording transport. Crawl drives it synchronously from its
+// own goroutines; Fetch lets colly run them (async).
+func (c *Crawler) collector(ctx context.Context, async bool) *colly.Collector {
 	col := colly.NewCollector(
 		colly.UserAgent(c.cfg.UserAgent),
 		colly.MaxBodySize(0), // a truncated body would drop its WARC records
-		colly.Async(true),
+		colly.Async(async),
 		colly.StdlibContext(ctx),
 		colly.AllowURLRevisit(), // retries revisit; Fetch deduplicates itself
 	)
