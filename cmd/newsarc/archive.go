@@ -140,7 +140,35 @@ type pageHandler struct {
 	copies            int // pages whose rel=canonical names another URL
 	failed            int
 	errKinds          map[string]int
-	fatal             error // the archive cannot be written: stop
+	tallies           map[string]*selectors.WarningTally // per configured site
+	fatal             error                              // the archive cannot be written: stop
+}
+
+func (h *pageHandler) tally(site string) *selectors.WarningTally {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.tallies == nil {
+		h.tallies = make(map[string]*selectors.WarningTally)
+	}
+	t, ok := h.tallies[site]
+	if !ok {
+		t = &selectors.WarningTally{}
+		h.tallies[site] = t
+	}
+	return t
+}
+
+// reportSelectors warns once per run for each selector that did not work,
+// with the share of pages affected: a layout change shows at the first run
+// after it, before the archive fills with fallback values.
+func (h *pageHandler) reportSelectors() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for site, t := range h.tallies {
+		for _, e := range t.Entries() {
+			h.log.Warn(e.String(), "site", site, "field", e.Field, "selector", e.Selector, "pages", e.Pages, "of", e.Total)
+		}
+	}
 }
 
 func (h *pageHandler) HandlePage(ctx context.Context, p *crawler.Page) error {
@@ -176,6 +204,9 @@ func (h *pageHandler) HandlePage(ctx context.Context, p *crawler.Page) error {
 		h.mu.Unlock()
 		h.log.Debug("copy of another article: no JSON", "url", a.URL, "canonical", a.CanonicalURL)
 		return nil
+	}
+	if site := h.cfg.siteFor(host); site != nil {
+		h.tally(site.Name).Add(warnings)
 	}
 	if ref, err := h.rec.Locate(p.URL.String(), host); err != nil {
 		h.log.Warn("article not linked to its WARC record", "url", p.URL.String(), "err", err)

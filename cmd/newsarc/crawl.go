@@ -216,6 +216,7 @@ func crawlSites(ctx context.Context, cfg *Config, sites []*Site, log *slog.Logge
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 	closeErr := rec.Close(cctx)
+	h.reportSelectors()
 	h.mu.Lock()
 	sum.Pages, sum.ArticlesNew, sum.ArticlesChanged, sum.ArticlesUnchanged, sum.Copies = h.pages, h.articlesNew, h.articlesChanged, h.articlesUnchanged, h.copies
 	for k, v := range h.errKinds {

@@ -195,6 +195,10 @@ name = "lematin"
 start_urls = ["%s/"]
 article_urls = ['/\d{4}/\d{2}/\d{2}/']
 timezone = "Africa/Casablanca"
+
+[sites.selectors]
+headline = "h1.entry-title"
+byline = ".byline a"   # the site has .entry-meta .author a: a layout change
 `, s.srv.URL)), 0o644)
 	if err != nil {
 		t.Fatal(err)
@@ -254,6 +258,14 @@ func TestRun_crawl(t *testing.T) {
 	}
 	warcs, _ := filepath.Glob(filepath.Join(out, "warc", "lematin", "*.warc.gz"))
 	validate(t, warcs...)
+	// The byline selector matches nothing: one warning for the run, with
+	// the share of pages (copies are not counted).
+	if n := strings.Count(stderr, `selector byline \".byline a\" matched nothing on 30 of 30 pages (100%)`); n != 1 {
+		t.Errorf("%d warnings for the broken byline selector, want one with the share of pages:\n%s", n, stderr)
+	}
+	if strings.Contains(stderr, "selector headline") {
+		t.Errorf("a warning for the headline selector, which matches:\n%s", stderr)
+	}
 
 	// Second run: listings again, no unchanged article.
 	before := site.articleHits()
