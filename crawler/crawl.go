@@ -61,6 +61,7 @@ type crawl struct {
 	history  History
 	robots   *robots
 	col      *colly.Collector
+	requests sync.WaitGroup // one per request started
 
 	mu       sync.Mutex
 	stats    CrawlStats
@@ -99,7 +100,7 @@ func (c *Crawler) Crawl(ctx context.Context, site *Site, run Run, f Frontier, h 
 		return cr.stats, err
 	}
 	err := cr.loop(ctx)
-	cr.col.Wait()
+	cr.requests.Wait()
 	// Entries claimed but not fetched go back for the next run.
 	if _, rerr := f.Release(context.WithoutCancel(ctx), run.Worker); rerr != nil && err == nil {
 		err = rerr
@@ -289,7 +290,7 @@ func (cr *crawl) start(ctx context.Context, e Entry) bool {
 	// The collector is synchronous: Request returns when the fetch, its
 	// retries and callbacks are over, so this goroutine's end is the one
 	// sure sign that the request is done, whatever path colly took.
-	go func() {
+	cr.requests.Go(func() {
 		defer cr.requestDone()
 		err := cr.col.Request(http.MethodGet, e.URL, nil, cctx, nil)
 		if cctx.GetAny("handled") == nil {
@@ -298,7 +299,7 @@ func (cr *crawl) start(ctx context.Context, e Entry) bool {
 			}
 			cr.fail(ctx, e, 0, fmt.Errorf("%s: %w", e.URL, err))
 		}
-	}()
+	})
 	return true
 }
 
