@@ -63,6 +63,7 @@ type globals struct {
 // run is main without the process: tests drive it.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	g := &globals{stdout: stdout, stderr: stderr, stdin: stdinReader}
+	var prof profiles
 	root := &cobra.Command{
 		Use:           "newsarc",
 		Short:         "Archive news sites as WARC and clean article JSON",
@@ -74,7 +75,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				return &usageError{err}
 			}
 			g.log = l
-			return nil
+			return prof.start()
 		},
 	}
 	root.SetArgs(args)
@@ -91,10 +92,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	pf.StringVar(&g.out, "out", "", "archive dir (overrides archive.dir)")
 	pf.StringVar(&g.logLevel, "log-level", "info", "debug, info, warn or error")
 	pf.StringVar(&g.logFormat, "log-format", "text", "text or json")
+	pf.StringVar(&prof.cpu, "cpuprofile", "", "write a CPU profile of the command to this file (for benchmarks)")
+	pf.StringVar(&prof.mem, "memprofile", "", "write a heap profile at the end of the command to this file")
 
 	root.AddCommand(archiveCmd(g), crawlCmd(g), extractCmd(g), demoCmd(g), versionCmd(g))
 
 	err := root.Execute()
+	if perr := prof.stop(); perr != nil && err == nil {
+		err = perr
+	}
 	if err == nil {
 		return exitOK
 	}

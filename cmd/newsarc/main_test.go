@@ -363,3 +363,21 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(m.Run())
 }
+
+func TestRun_profiles(t *testing.T) {
+	dir := t.TempDir()
+	cpu, mem := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof")
+	code, _, stderr := runCLI(t, context.Background(), "--cpuprofile", cpu, "--memprofile", mem, "version")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, p := range []string{cpu, mem} {
+		if fi, err := os.Stat(p); err != nil || fi.Size() == 0 {
+			t.Errorf("%s: %v, %v", p, fi, err)
+		}
+	}
+	code, _, stderr = runCLI(t, context.Background(), "--cpuprofile", filepath.Join(dir, "no", "such", "dir"), "version")
+	if code != exitFatal || !strings.Contains(stderr, "--cpuprofile") {
+		t.Errorf("unwritable profile: exit %d, %s", code, stderr)
+	}
+}
