@@ -355,3 +355,37 @@ func TestRun_crawlDiskFull(t *testing.T) {
 		t.Errorf("run status %q, want failed", status)
 	}
 }
+
+// A host whose every page fails is left alone after a few failures in a
+// row, not hammered page after page.
+func TestRun_crawlFailingHost(t *testing.T) {
+	site := newNewsSite(t)
+	inner := site.srv.Config.Handler
+	var mu sync.Mutex
+	articleHits := 0
+	site.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/2023/") {
+			mu.Lock()
+			articleHits++
+			mu.Unlock()
+			http.Error(w, "overloaded", http.StatusServiceUnavailable)
+			return
+		}
+		inner.ServeHTTP(w, r)
+	})
+	out := t.TempDir()
+	code, stdout, stderr := runCLI(t, context.Background(), "--config", site.config(t), "--out", out, "--log-level", "warn", "crawl")
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	// 5 failures in a row pause the host; up to 4 more were already in
+	// flight; each page is tried 3 times (retries = 2).
+	mu.Lock()
+	defer mu.Unlock()
+	if limit := (5 + 4) * 3; articleHits > limit {
+		t.Errorf("%d article requests to a failing host, want at most %d", articleHits, limit)
+	}
+	if !strings.Contains(stderr, "host keeps failing") {
+		t.Errorf("no warning that the host was paused:\n%s", stderr)
+	}
+}

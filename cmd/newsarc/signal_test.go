@@ -110,3 +110,26 @@ func TestCrawl_kill9(t *testing.T) {
 	warcs, _ := filepath.Glob(filepath.Join(out, "warc", "*", "*.warc.gz"))
 	validate(t, warcs...)
 }
+
+// A second signal ends the process at once, without the graceful close.
+func TestCrawl_secondSignal(t *testing.T) {
+	site := slowSite(t)
+	out := t.TempDir()
+	cmd, buf := startCrawl(t, site.config(t), out)
+	waitForArticles(t, out, 1)
+	cmd.Process.Signal(syscall.SIGTERM)
+	time.Sleep(100 * time.Millisecond) // the first is being handled: closing takes seconds
+	cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("still running 10s after the second signal")
+	}
+	ws, _ := cmd.ProcessState.Sys().(syscall.WaitStatus)
+	if !ws.Signaled() || ws.Signal() != syscall.SIGTERM {
+		t.Errorf("exit %v, want death by the second SIGTERM\n%s", cmd.ProcessState, buf.String())
+	}
+}
