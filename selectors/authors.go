@@ -25,7 +25,7 @@ func (x *extraction) extractByline() {
 				x.setByline(names, SourceSelector)
 				return
 			}
-			x.warnf("selector %s %q matched no author name", r.key, r.src)
+			x.warn(r, WarnNoValue, 0, "")
 		}
 	}
 	for _, d := range []struct {
@@ -46,9 +46,13 @@ func (x *extraction) extractByline() {
 
 func (x *extraction) setByline(names []string, source string) bool {
 	if source != SourceSelector {
-		// Sites put their own name in meta author and JSON-LD: not a person.
+		// Sites put their own name in meta author and JSON-LD, and before
+		// the author's ("مغرب بريس - محمد الراجي"): not a person.
 		site := x.siteNames()
-		names = slices.DeleteFunc(names, func(n string) bool { return isSiteName(n, site) })
+		for i, n := range names {
+			names[i] = cutSiteName(n, site)
+		}
+		names = slices.DeleteFunc(names, func(n string) bool { return n == "" || isSiteName(n, site) })
 	}
 	if len(names) == 0 {
 		return false
@@ -144,11 +148,20 @@ func (x *extraction) prefixedByline(n *html.Node) []string {
 // <a rel=author>B</a>" gives both). An outer element is skipped because it
 // often holds the date and other labels too.
 func (x *extraction) authorElements(scope *goquery.Selection) []string {
+	if names := x.authorElementsOf(scope, true); len(names) > 0 {
+		return names
+	}
+	// The inner ones are labels ("<div class=td-author-by>By</div> <a
+	// href=/author/x>Name</a>"): the name is in the outer one.
+	return x.authorElementsOf(scope, false)
+}
+
+func (x *extraction) authorElementsOf(scope *goquery.Selection, innermost bool) []string {
 	var names []string
 	var parent *html.Node
 	scope.Find("*").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		n := s.Get(0)
-		if !isAuthorElement(n) || x.insideJunk(n) || hasAuthorDescendant(n) {
+		if !isAuthorElement(n) || x.insideJunk(n) || innermost && hasAuthorDescendant(n) {
 			return true
 		}
 		if parent != nil && n.Parent != parent {

@@ -1,7 +1,6 @@
 package selectors
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -16,12 +15,15 @@ import (
 func (x *extraction) extractBody() {
 	if r := x.e.body; r != nil {
 		if s := x.selectAll(r); s.Length() > 0 {
+			if n := separateParts(s.Nodes); n > 1 {
+				x.warn(r, WarnSeveral, n, "")
+			}
 			if paras := x.cleanParagraphs(x.selectorParagraphs(s)); len(paras) > 0 {
 				x.a.Body = strings.Join(paras, "\n\n")
 				x.set(FieldBody, SourceSelector)
 				return
 			}
-			x.warnf("selector %s %q matched only empty text", r.key, r.src)
+			x.warn(r, WarnNoValue, 0, "")
 		}
 	}
 	if g := x.runGeneric(); g != nil {
@@ -51,6 +53,41 @@ func (x *extraction) selectorParagraphs(s *goquery.Selection) []string {
 	return out
 }
 
+// separateParts counts the matches of a body selector that are containers
+// in different places of the page, when there are several places: a body
+// split between ads is one place (its parts are siblings), and a selector
+// of paragraphs ("article p") matches no containers. Several places are
+// the body and something else: a teaser, the next article.
+func separateParts(nodes []*html.Node) int {
+	matched := map[*html.Node]bool{}
+	for _, n := range nodes {
+		matched[n] = true
+	}
+	parents := map[*html.Node]bool{}
+	n := 0
+	for _, m := range nodes {
+		if hasAncestorIn(m, matched) || !holdsBlocks(m) {
+			continue
+		}
+		parents[m.Parent] = true
+		n++
+	}
+	if len(parents) < 2 {
+		return 0
+	}
+	return n
+}
+
+// holdsBlocks reports an element with block elements among its children.
+func holdsBlocks(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && blockElems[c.DataAtom] {
+			return true
+		}
+	}
+	return false
+}
+
 func hasAncestorIn(n *html.Node, set map[*html.Node]bool) bool {
 	for p := n.Parent; p != nil; p = p.Parent {
 		if set[p] {
@@ -71,27 +108,32 @@ func (e *Extractor) removed(n *html.Node) bool {
 }
 
 // cleanParagraphs drops what is not article text: "read more" labels and
-// repeated paragraphs; at the start the headline or title, breadcrumbs, the
-// byline and the date line that generic extraction keeps; at the end
-// copyright and "updated at" lines. (A first paragraph that repeats the meta
-// description is kept: on most sites it is the article's lead.)
+// a paragraph printed twice in a row; at the start the headline or title,
+// breadcrumbs, the byline and the date line that generic extraction keeps;
+// at the end copyright and "updated at" lines. A paragraph repeated further
+// on is kept: recipes and programmes repeat their lines. (A first paragraph
+// that repeats the meta description is kept: on most sites it is the
+// article's lead.)
 func (x *extraction) cleanParagraphs(in []string) []string {
 	var out []string
-	seen := map[string]bool{}
+	prev := ""
 	head := x.headTexts()
 	for _, p := range in {
 		k := foldText(p)
 		switch {
-		case k == "" || junkParagraph(p) || seen[k]:
+		case k == "" || junkParagraph(p) || k == prev:
 			continue
 		case len(out) == 0 && (head[k] || x.headerLine(p) || isBreadcrumb(p)):
 			continue
 		}
-		seen[k] = true
+		prev = k
 		out = append(out, p)
 	}
 	for len(out) > 0 && tailLine(out[len(out)-1]) {
 		out = out[:len(out)-1]
+	}
+	if len(out) > 1 && callToAction(out[0]) {
+		out = out[1:]
 	}
 	return out
 }
@@ -108,11 +150,6 @@ func (x *extraction) headTexts() map[string]bool {
 	return m
 }
 
-var (
-	rxCopyright   = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright\b)|all rights reserved|tous droits réservés|جميع الحقوق محفوظة`)
-	rxUpdatedLine = regexp.MustCompile(`(?i)^(?:updated|last updated|mis à jour|modifié|آخر تحديث|تم التحديث)(?:[^\p{L}].{0,40})?$`)
-)
-
 // isBreadcrumb reports "Home » News » Title" lines.
 func isBreadcrumb(p string) bool {
 	if len(p) > 200 {
@@ -125,11 +162,6 @@ func isBreadcrumb(p string) bool {
 		}
 	}
 	return n >= 2
-}
-
-// tailLine reports a copyright notice or an "updated at" line at the end.
-func tailLine(p string) bool {
-	return len(p) < 200 && (rxCopyright.MatchString(p) || rxUpdatedLine.MatchString(p))
 }
 
 // headerLine reports a paragraph that is only a byline or a date.
@@ -177,7 +209,7 @@ func (x *extraction) runGeneric() *genericResult {
 	if res.ContentNode != nil {
 		c := cloneTree(res.ContentNode)
 		removeJunk(c, nil)
-		x.generic.paragraphs = paragraphs(c)
+		x.generic.paragraphs = x.mainText(paragraphs(c))
 	}
 	x.generic.title = cleanText(res.Metadata.Title)
 	return x.generic

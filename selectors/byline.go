@@ -24,7 +24,7 @@ var (
 	rxHandle = regexp.MustCompile(`(?:^|\s)@[\p{L}\p{N}_.]+`)
 	// rxAuthorSep splits several authors: "A and B", "A et B", "A & B", "A, B",
 	// "A، B", "A و B". The attached Arabic "وB" is handled by splitWaw.
-	rxAuthorSep = regexp.MustCompile(`(?i)\s+(?:and|et|und|y|e)\s+|\s*[&,،;]\s*|\s+و\s+`)
+	rxAuthorSep = regexp.MustCompile(`(?i)\s+(?:and|et|avec|und|y|e)\s+|\s*[&,،;]\s*|\s+و\s+`)
 )
 
 // maxNameWords bounds one author's name; longer text is a sentence.
@@ -42,12 +42,39 @@ func CleanByline(s string) []string {
 	s = rxURL.ReplaceAllString(s, " ")
 	s = rxParens.ReplaceAllString(s, " ")
 	s = rxHandle.ReplaceAllString(s, " ")
+	// "OLJ / Par Philippe Abi-Akl": a slash between spaces separates
+	// parts as a bar does.
+	s = strings.ReplaceAll(s, " / ", " | ")
 	for segment := range strings.SplitSeq(s, "|") {
-		if names := cleanSegment(segment); len(names) > 0 {
+		if names := cleanSegment(cutDateline(segment)); len(names) > 0 {
 			return names
 		}
 	}
 	return nil
+}
+
+// datelineSeps separate a dateline or an agency from the author's name.
+var datelineSeps = []string{" - ", " – ", " — ", ": ", " : "}
+
+// cutDateline keeps the name of "دمشق - رنا الحلبي", "الرياض: فهد العتيبي",
+// "Jane Doe - Reuters", "مغرب بريس - محمد الراجي": of two parts, a single
+// word or one naming an organisation is a place, an agency or the paper,
+// and the other part of two to five words the author.
+func cutDateline(s string) string {
+	for _, sep := range datelineSeps {
+		left, right, ok := strings.Cut(s, sep)
+		if !ok || strings.Contains(right, sep) {
+			continue
+		}
+		lw, rw := len(strings.Fields(left)), len(strings.Fields(right))
+		switch {
+		case (lw == 1 || hasOrgWord(left)) && rw >= 2 && rw <= 5 && !hasOrgWord(right):
+			return right
+		case (rw == 1 && !isCredential(strings.TrimSpace(right)) || hasOrgWord(right)) && lw >= 2 && lw <= 5 && !hasOrgWord(left):
+			return left
+		}
+	}
+	return s
 }
 
 func cleanSegment(s string) []string {
@@ -90,14 +117,6 @@ func trimTrailingStop(s string) string {
 	return strings.Join(words, " ")
 }
 
-var weekdays = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "lundi": true, "mardi": true, "mercredi": true,
-	"jeudi": true, "vendredi": true, "samedi": true, "dimanche": true, "الاثنين": true,
-	"الإثنين": true, "الثلاثاء": true, "الأربعاء": true, "الاربعاء": true, "الخميس": true,
-	"الجمعة": true, "السبت": true, "الأحد": true, "الاحد": true,
-}
-
 // isCredential reports a degree or a zone left as a part of its own:
 // "Rachael Link, MS, RD" gives MS and RD.
 func isCredential(s string) bool {
@@ -114,13 +133,6 @@ func isCredential(s string) bool {
 		}
 	}
 	return true
-}
-
-var roleWords = map[string]bool{
-	"editor": true, "editor-at-large": true, "correspondent": true, "reporter": true,
-	"writer": true, "contributor": true, "columnist": true, "producer": true,
-	"rédacteur": true, "rédactrice": true, "journaliste": true, "envoyé": true,
-	"envoyée": true, "مراسل": true, "مراسلة": true, "محرر": true, "صحفي": true,
 }
 
 func hasRoleWord(s string) bool {
@@ -158,15 +170,6 @@ func cutBylinePrefix(s string) (string, bool) {
 	}
 }
 
-// wawNames are names that begin with the letter waw (و), which must not be
-// read as "and": "أحمد وليد" is one person.
-var wawNames = map[string]bool{
-	"وليد": true, "وائل": true, "وفاء": true, "وسام": true, "وداد": true, "وجدي": true,
-	"وديع": true, "وهيب": true, "وحيد": true, "وصفي": true, "ولاء": true, "وئام": true,
-	"وردة": true, "وهبة": true, "وفيق": true, "وجيه": true, "وضاح": true, "ونيس": true,
-	"وسيم": true, "وجدان": true, "وعد": true, "ولید": true,
-}
-
 // splitWaw splits "محمد علي وأحمد حسن" into two names. The attached waw means
 // "and" only when both sides have at least two words and the word it starts
 // is not a name of its own.
@@ -190,22 +193,25 @@ func trimName(s string) string {
 	})
 }
 
-// labelWords are words of the labels printed beside bylines; a name holding
-// one is a label, not a person.
-var labelWords = map[string]bool{
-	"publié": true, "publiée": true, "publie": true, "mis": true, "jour": true,
-	"modifié": true, "updated": true, "published": true, "posted": true, "update": true,
-	"نشر": true, "نُشر": true, "تحديث": true, "آخر": true, "المصدر": true, "source": true,
-	"photo": true, "crédit": true, "credit": true, "read": true, "min": true, "lecture": true,
-	"views": true, "comments": true, "commentaires": true, "تعليقات": true, "مشاهدة": true,
+func hasOrgWord(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if orgWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
-// stopWords are the small words left over when a date is cut from a byline
-// ("Par Karim Idrissi, le 30 juin 2023"); a name is not made of them alone.
-var stopWords = map[string]bool{
-	"le": true, "la": true, "les": true, "l'": true, "du": true, "de": true, "des": true,
-	"the": true, "on": true, "at": true, "in": true, "of": true, "am": true, "pm": true,
-	"في": true, "يوم": true, "بتاريخ": true, "على": true, "الساعة": true, "ص": true, "م": true,
+// isAbbreviation reports a word of two to five capitals: "AFP", "OLJ".
+func isAbbreviation(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 5
 }
 
 // plausibleName rejects what is not a person's name: empty text, a handle,
@@ -217,14 +223,19 @@ func plausibleName(s string) bool {
 	if n := len(strings.Fields(s)); n > maxNameWords || utf8.RuneCountInString(s) > 80 {
 		return false
 	}
-	onlyStop := true
+	fields := strings.Fields(s)
+	if len(fields) == 1 && isAbbreviation(fields[0]) {
+		return false // "AFP", "OLJ": an agency or a paper
+	}
+	onlyStop, onlyStaff := true, true
 	for _, w := range strings.Fields(strings.ToLower(s)) {
-		if labelWords[w] {
+		if labelWords[w] || orgWords[w] {
 			return false
 		}
 		onlyStop = onlyStop && stopWords[w]
+		onlyStaff = onlyStaff && (staffWords[w] || stopWords[w])
 	}
-	if onlyStop {
+	if onlyStop || onlyStaff {
 		return false
 	}
 	letters := 0

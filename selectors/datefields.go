@@ -74,7 +74,7 @@ func (x *extraction) dateField(field string, r *rule, dst *time.Time, get func(*
 				x.setDate(field, dst, dated{t, SourceSelector})
 				return
 			}
-			x.warnf("selector %s %q matched %q, which is not a date", r.key, r.src, truncate(v, 60))
+			x.warn(r, WarnNoValue, 0, truncate(v, 60))
 		}
 	}
 	for _, d := range []struct {

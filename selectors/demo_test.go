@@ -76,7 +76,7 @@ func TestExtractor_Extract_demo(t *testing.T) {
 			got := marshalArticle(t, a)
 			golden := filepath.Join("testdata", "demo", name+".golden.json")
 			warnFile := filepath.Join("testdata", "demo", name+".warnings.golden")
-			gotWarn := strings.Join(warnings, "\n")
+			gotWarn := strings.Join(Strings(warnings), "\n")
 			if *update {
 				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 					t.Fatal(err)

@@ -9,6 +9,21 @@
 // headline, then generic extraction with go-trafilatura. Dates printed on the
 // page are read by the sub-package dates.
 //
+// Generic extraction is go-trafilatura's choice of text corrected by the
+// page's own markup: its paragraphs are matched back to the page's blocks
+// (blocks.go, align.go), so that the text written is the page's (spaces
+// around links kept) and the classes, links and position of each block
+// decide what is article text (layout.go, maintext.go, bodyfilter.go,
+// trim.go): boxes of related links, newsletters and captions, lists and
+// cards of other articles, standfirsts, bylines and closing lines are
+// dropped; chunks of a body split between ads are added. The rules are
+// generic (class and id vocabularies in several languages, link density,
+// position against the headline and the body's container); none names a
+// site.
+//
+// Extract also returns typed warnings about the site's selectors (Warning),
+// and WarningTally sums them over a crawl run.
+//
 // The package takes a page's bytes and never fetches. It imports no other
 // package of newsarc and nothing of configuration files or the command line:
 // cmd builds a Config from config.toml and archive stores the Article.

@@ -109,10 +109,11 @@ var (
 )
 
 // Extract returns the article on the page and warnings for tuning the site's
-// selectors (`selector byline ".author a" matched nothing`). It sets ID, URL
+// selectors: at most one per configured field, naming the field and the
+// selector (`selector byline ".author a" matched nothing`). It sets ID, URL
 // and CanonicalURL; Site, FetchedAt and WARC are the caller's. The error is
 // ErrNotHTML or ErrEmptyBody (wrapped) when the page cannot be read as HTML.
-func (e *Extractor) Extract(p Page) (*Article, []string, error) {
+func (e *Extractor) Extract(p Page) (*Article, []Warning, error) {
 	if err := checkHTML(p); err != nil {
 		return nil, nil, fmt.Errorf("extract %s: %w", p.URL, err)
 	}
@@ -159,7 +160,7 @@ type extraction struct {
 	meta     metaTags
 	ld, md   *structured
 	a        *Article
-	warnings []string
+	warnings []Warning
 	anchor   *html.Node // the headline's element, nil when unknown
 	generic  *genericResult
 }
@@ -205,15 +206,29 @@ func (x *extraction) set(field, source string) {
 	x.a.Provenance[field] = source
 }
 
-func (x *extraction) warnf(format string, args ...any) {
-	x.warnings = append(x.warnings, fmt.Sprintf(format, args...))
+// warn records a problem with a field's selector. A field keeps one
+// warning: the most telling (nothing matched, then no value, then several
+// matches).
+func (x *extraction) warn(r *rule, kind WarningKind, count int, value string) {
+	w := Warning{Field: r.key, Selector: r.src, Kind: kind, Count: count, Value: value}
+	for i, old := range x.warnings {
+		if old.Field == w.Field {
+			if warnRank[kind] < warnRank[old.Kind] {
+				x.warnings[i] = w
+			}
+			return
+		}
+	}
+	x.warnings = append(x.warnings, w)
 }
+
+var warnRank = map[WarningKind]int{WarnNoMatch: 0, WarnNoValue: 1, WarnSeveral: 2}
 
 // selectAll runs a rule and warns when it matches nothing.
 func (x *extraction) selectAll(r *rule) *goquery.Selection {
 	s := x.doc.FindMatcher(r.m)
 	if s.Length() == 0 {
-		x.warnf("selector %s %q matched nothing", r.key, r.src)
+		x.warn(r, WarnNoMatch, 0, "")
 	}
 	return s
 }
@@ -226,7 +241,7 @@ func (x *extraction) selectFirst(r *rule) *goquery.Selection {
 	case n == 0:
 		return nil
 	case n > 1:
-		x.warnf("selector %s %q matched %d elements, used the first", r.key, r.src, n)
+		x.warn(r, WarnSeveral, n, "")
 	}
 	return s.First()
 }

@@ -81,8 +81,8 @@ func TestExtractor_Extract_warnings(t *testing.T) {
 		`selector byline ".auteur" matched nothing`,
 		`selector published "span.date" matched "pas de date", which is not a date`,
 	}
-	if !slices.Equal(warnings, want) {
-		t.Errorf("warnings = %q, want %q", warnings, want)
+	if got := Strings(warnings); !slices.Equal(got, want) {
+		t.Errorf("warnings = %q, want %q", got, want)
 	}
 	if a.Headline != "Un titre" || a.Provenance[FieldHeadline] != SourceSelector {
 		t.Errorf("headline = %q from %q", a.Headline, a.Provenance[FieldHeadline])
@@ -178,23 +178,36 @@ func FuzzExtract(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	// Without selectors, every page goes through generic extraction and
+	// newsarc's layer over it.
+	generic, err := New(Config{Timezone: tz})
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, body []byte, contentType string) {
-		a, _, err := e.Extract(Page{URL: "https://www.example.ma/2023/06/28/x.html", Body: body, ContentType: contentType, Date: fetchedAt})
-		if err != nil {
-			if !errors.Is(err, ErrNotHTML) && !errors.Is(err, ErrEmptyBody) {
-				t.Fatalf("unexpected error: %v", err)
+		for _, e := range []*Extractor{e, generic} {
+			a, _, err := e.Extract(Page{URL: "https://www.example.ma/2023/06/28/x.html", Body: body, ContentType: contentType, Date: fetchedAt})
+			if err != nil {
+				if !errors.Is(err, ErrNotHTML) && !errors.Is(err, ErrEmptyBody) {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				return
 			}
-			return
-		}
-		if a.WordCount != wordCount(a.Body) || a.ID != ArticleID(a.CanonicalURL) {
-			t.Errorf("inconsistent article: %+v", a)
-		}
-		for field := range a.Provenance {
-			if !slices.Contains(fieldOrder, field) {
-				t.Errorf("provenance for unknown field %q", field)
+			if a.WordCount != wordCount(a.Body) || a.ID != ArticleID(a.CanonicalURL) {
+				t.Errorf("inconsistent article: %+v", a)
 			}
+			for p := range strings.SplitSeq(a.Body, "\n\n") {
+				if a.Body != "" && (p == "" || p != strings.TrimSpace(p)) {
+					t.Errorf("body paragraph %q is empty or not trimmed", p)
+				}
+			}
+			for field := range a.Provenance {
+				if !slices.Contains(fieldOrder, field) {
+					t.Errorf("provenance for unknown field %q", field)
+				}
+			}
+			marshalArticle(t, a)
 		}
-		marshalArticle(t, a)
 	})
 }
 

@@ -123,7 +123,7 @@ func TestExtractor_Extract(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := marshalArticle(t, a)
-			gotWarn := strings.Join(warnings, "\n")
+			gotWarn := strings.Join(Strings(warnings), "\n")
 			if *update {
 				writeGolden(t, c.golden, got)
 				if gotWarn == "" {

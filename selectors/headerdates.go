@@ -1,6 +1,7 @@
 package selectors
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -56,7 +57,12 @@ func pick(have, d dated) dated {
 // itemprop, or the label between it and the previous <time> ("Publié le
 // <time> · Mis à jour le <time>").
 func isUpdate(n *html.Node) bool {
-	if hasClassWord(n, updateWords) || n.Parent != nil && hasClassWord(n.Parent, updateWords) {
+	if hasClassWord(n, publishedWords) {
+		// "entry-date updated": WordPress themes mark the publication
+		// date "updated" for the hAtom microformat.
+		return false
+	}
+	if isUpdateClass(n) || n.Parent != nil && isUpdateClass(n.Parent) {
 		return true
 	}
 	var label []string
@@ -68,6 +74,12 @@ func isUpdate(n *html.Node) bool {
 		size += b.Len()
 	}
 	return rxUpdateLabel.MatchString(strings.Join(label, " "))
+}
+
+// publishedWords are class words of the publication date.
+var publishedWords = map[string]bool{
+	"published": true, "entrydate": true, "postdate": true, "pubdate": true, "datepublished": true,
+	"publishdate": true, "publish": true,
 }
 
 // maxDateText bounds the text read as a date label.
@@ -93,15 +105,20 @@ func (x *extraction) dateTexts(region *goquery.Selection) []dateLabel {
 			t = ownText(n) // a container left open by broken markup
 		}
 		if t != "" && utf8.RuneCountInString(t) <= maxDateText {
-			out = append(out, dateLabel{t, hasClassWord(n, updateWords)})
+			out = append(out, dateLabel{t, isUpdateClass(n) && !hasClassWord(n, publishedWords)})
 		}
 	}
+	var marked []*html.Node
 	region.Find("*").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if n := s.Get(0); n.DataAtom == atom.Time || hasClassWord(n, dateWords) {
-			add(n)
+		// A byline often carries the date: "Par X<br>Publié le …".
+		if n := s.Get(0); n.DataAtom == atom.Time || hasDateClass(n) || hasClassWord(n, authorWords) {
+			marked = append(marked, n)
 		}
-		return len(out) < 40
+		return len(marked) < 40
 	})
+	for _, n := range x.byProximity(marked) {
+		add(n)
+	}
 	if a := x.anchor; a != nil {
 		for n, i := a.NextSibling, 0; n != nil && i < 3; n = n.NextSibling {
 			if n.Type == html.ElementNode {
@@ -160,4 +177,58 @@ func nextElement(n *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// byProximity orders elements by their distance to the headline: those
+// after it first, nearest first, then those before it, nearest first. A
+// date above the headline is more often the day the page was served (a top
+// bar) than the article's.
+func (x *extraction) byProximity(nodes []*html.Node) []*html.Node {
+	if x.anchor == nil || len(nodes) < 2 {
+		return nodes
+	}
+	var after, before []*html.Node
+	for _, n := range nodes {
+		if precedes(n, x.anchor) && !inside(x.anchor, n) {
+			before = append(before, n)
+		} else {
+			after = append(after, n)
+		}
+	}
+	slices.Reverse(before)
+	return append(after, before...)
+}
+
+// precedes reports whether a starts before b in document order.
+func precedes(a, b *html.Node) bool {
+	if a == b {
+		return false
+	}
+	pa, pb := ancestry(a), ancestry(b)
+	i := 0
+	for i < len(pa) && i < len(pb) && pa[i] == pb[i] {
+		i++
+	}
+	if i == len(pa) {
+		return true // a holds b
+	}
+	if i == len(pb) {
+		return false
+	}
+	for c := pa[i]; c != nil; c = c.NextSibling {
+		if c == pb[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// ancestry is n's ancestors from the root down to n.
+func ancestry(n *html.Node) []*html.Node {
+	var out []*html.Node
+	for ; n != nil; n = n.Parent {
+		out = append(out, n)
+	}
+	slices.Reverse(out)
+	return out
 }

@@ -3,6 +3,7 @@ package selectors
 import (
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -21,7 +22,7 @@ func (x *extraction) extractHeadline() {
 				x.set(FieldHeadline, SourceSelector)
 				return
 			}
-			x.warnf("selector %s %q matched only empty text", r.key, r.src)
+			x.warn(r, WarnNoValue, 0, "")
 		}
 	}
 	for _, d := range []struct {
@@ -126,6 +127,9 @@ func isSiteName(part string, names []string) bool {
 		return false
 	}
 	for _, n := range names {
+		if isInitials(strings.TrimSpace(part), n) {
+			return true
+		}
 		n = strings.ReplaceAll(foldText(n), " ", "")
 		if n != "" && (p == n || strings.TrimSuffix(p, "com") == n || strings.HasPrefix(p, n) && utf8.RuneCountInString(p) <= utf8.RuneCountInString(n)+4) {
 			return true
@@ -135,13 +139,15 @@ func isSiteName(part string, names []string) bool {
 }
 
 // preferH1 returns the page's h1 when it is the title's headline (the
-// title may be shortened, or carry a site name that was not recognised).
+// title may be shortened, or carry a site name that was not recognised);
+// else, for a title of several parts, the part that a heading of the page
+// prints ("Site - Headline" on a page whose headline is a td.contentheading).
 func (x *extraction) preferH1(title string) string {
 	ft := foldText(title)
 	if ft == "" {
 		return title
 	}
-	best := title
+	best := ""
 	x.doc.Find("h1").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		h := nodeText(s)
 		fh := foldText(h)
@@ -154,8 +160,36 @@ func (x *extraction) preferH1(title string) string {
 		}
 		return true
 	})
-	return best
+	if best != "" {
+		return best
+	}
+	parts := map[string]bool{}
+	for _, sep := range titleSeps {
+		for p := range strings.SplitSeq(title, sep) {
+			if fp := foldText(p); fp != "" && fp != ft && len(strings.Fields(fp)) >= 3 {
+				parts[fp] = true
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return title
+	}
+	x.doc.Find(headingSelector).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if h := nodeText(s); len(h) < 400 && parts[foldText(h)] && !x.insideJunk(s.Get(0)) {
+			best = h
+			return false
+		}
+		return true
+	})
+	if best != "" {
+		return best
+	}
+	return title
 }
+
+// headingSelector finds the elements that may print a headline: headings
+// and elements whose class says title or heading.
+const headingSelector = `h1, h2, h3, [class*=title], [class*=Title], [class*=heading], [class*=Heading], [class*=headline], [class*=Headline], [class*=titre], [class*=titulo]`
 
 // findAnchor locates the headline's element when the headline did not come
 // from a selector: the h1 (or h2) whose text is the headline, else the first
@@ -177,7 +211,35 @@ func (x *extraction) findAnchor() {
 		}
 		return true
 	})
+	if x.anchor == nil && want != "" {
+		x.doc.Find(headingSelector).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			if n := s.Get(0); foldText(nodeText(s)) == want && !x.insideJunk(n) {
+				x.anchor = n
+				return false
+			}
+			return true
+		})
+	}
 	if x.anchor == nil {
 		x.anchor = first
 	}
+}
+
+// isInitials reports "JT" for "Jordan Times": a publisher signing with its
+// initials.
+func isInitials(part, name string) bool {
+	words := strings.Fields(name)
+	if len(words) > 2 && strings.EqualFold(words[0], "the") {
+		words = words[1:]
+	}
+	if len(words) < 2 || len(part) != len(words) || len(part) > 5 {
+		return false
+	}
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.ToUpper(r) != rune(part[i]) {
+			return false
+		}
+	}
+	return true
 }

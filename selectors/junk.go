@@ -26,10 +26,19 @@ var junkWords = map[string]bool{
 	"ads": true, "ad": true, "adsbygoogle": true, "promo": true, "cookie": true,
 	"cookies": true, "consent": true, "gdpr": true, "readmore": true, "sidebar": true,
 	"widget": true, "tags": true, "breadcrumb": true, "breadcrumbs": true,
-	"popup": true, "modal": true, "sponsored": true, "outbrain": true, "taboola": true,
+	"modal": true, "sponsored": true, "outbrain": true, "taboola": true,
 	"navigation": true, "menu": true, "pagination": true, "alsoread": true,
 	"seealso": true, "recommended": true, "disqus": true, "print": true,
 	"socialmedia": true, "follow": true, "donate": true,
+	"tweetable": true, "clicktotweet": true, "pullquote": true, "commentaires": true,
+	"commentaire": true, "comentarios": true, "reactions": true, "paywall": true,
+}
+
+// tooltipWords are class words of cards shown on hover: the card is junk,
+// the linked name that shows it is text ("Rep. <a class=rollover-link>Jane
+// Doe</a><span class=rollover-block>…</span>").
+var tooltipWords = map[string]bool{
+	"rollover": true, "tooltip": true, "popover": true, "hovercard": true, "popup": true,
 }
 
 var rxClassWord = regexp.MustCompile(`[A-Z]*[a-z]+|[A-Z]+`)
@@ -83,13 +92,56 @@ func isJunk(n *html.Node) bool {
 				return true
 			}
 			for _, w := range words {
-				if junkWords[w] {
+				if junkWords[w] || tooltipWords[w] && isTooltipCard(n) {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// isTooltipCard reports the innermost element with a tooltip class that
+// holds a card: its wrapper also holds the linked name.
+func isTooltipCard(n *html.Node) bool {
+	if !isCard(n) {
+		return false
+	}
+	var inner func(*html.Node) bool
+	inner = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (hasClassWord(c, tooltipWords) && isCard(c) || inner(c)) {
+				return true
+			}
+		}
+		return false
+	}
+	return !inner(n)
+}
+
+// isCard reports an element holding more than a label: an image, a block
+// or several links.
+func isCard(n *html.Node) bool {
+	links := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Img || blockElems[c.DataAtom] {
+				return true
+			}
+			if c.DataAtom == atom.A {
+				links++
+			}
+			if links > 1 || walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(n)
 }
 
 // insideJunk reports whether n or one of its ancestors is junk. An element
@@ -132,8 +184,8 @@ func removeJunk(n *html.Node, extra func(*html.Node) bool) {
 // "اقرأ أيضا: …", "Lire aussi : …". rxJunkLabel matches paragraphs that are
 // only a label of the page's furniture.
 var (
-	rxJunkParagraph = regexp.MustCompile(`(?i)^(?:(?:اقرأ|إقرأ|اقرا|طالع|شاهد) (?:أيضا|ايضا)|اقرأ المزيد|read more|read also|also read|related\s*:|related (?:articles|stories|coverage)|see also|more\s*:|lire aussi|à lire aussi|a lire aussi|lire la suite|voir aussi|sur le même sujet)(?:[^\p{L}]|$)`)
-	rxJunkLabel     = regexp.MustCompile(`(?i)^(?:advertisement|publicité|إعلان|إعلانات|share|share this( article)?|partager|partager cet article|شارك|شارك المقال|مواضيع ذات صلة|أخبار ذات صلة|related|tags|mots-clés|الوسوم|كلمات مفتاحية)\s*:?$`)
+	rxJunkParagraph = regexp.MustCompile(`(?i)^(?:(?:اقرأ|إقرأ|اقرا|طالع|شاهد) (?:أيضا|ايضا)|اقرأ المزيد|read more|read also|also read|related\s*:|related (?:articles|stories|coverage)|see also|more\s*:|lire aussi|à lire aussi|a lire aussi|lire la suite|voir aussi|sur le même sujet|see more|related posts?\s*:|you may also like|you might also like|don'?t miss|do not miss|most read|popular on|filed under|ne manquez pas|à ne pas manquer|les plus lus|la rédaction vous (?:conseille|recommande)|nos lecteurs ont (?:aussi )?lu|لا تفوت|الأكثر قراءة|الأكثر مشاهدة|مقالات ذات صلة|أخبار متعلقة|مقالات متعلقة)(?:[^\p{L}]|$)`)
+	rxJunkLabel     = regexp.MustCompile(`(?i)^(?:advertisement|publicité|إعلان|إعلانات|share|share this( article)?|partager|partager cet article|شارك|شارك المقال|مواضيع ذات صلة|أخبار ذات صلة|related|tags|mots-clés|الوسوم|كلمات مفتاحية)\s*:?$|^(?:reading time|read time|temps de lecture|tempo de leitura|tiempo de lectura|lesezeit|مدة القراءة|وقت القراءة)\s*:?.{0,20}$|^\d+\s*(?:min|mins|minutes?|دقائق|دقيقة)\.?\s*(?:read|de lecture|للقراءة|قراءة)$`)
 )
 
 // junkParagraph reports a short paragraph that is a link label or a box

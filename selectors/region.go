@@ -37,8 +37,18 @@ func (x *extraction) region() *goquery.Selection {
 	if third == nil {
 		third = n
 	}
+	// A headline alone in its table or box: its byline and date are in the
+	// next one.
+	for third.Parent != nil && third.Parent.Type == html.ElementNode && third.Parent.DataAtom != atom.Body &&
+		len(nodeText(x.doc.FindNodes(third))) < len(nodeText(x.doc.FindNodes(x.anchor)))+minRegionText {
+		third = third.Parent
+	}
 	return x.doc.FindNodes(third)
 }
+
+// minRegionText is the text beyond the headline's that the header region
+// holds at least: room for a byline and a date.
+const minRegionText = 40
 
 func isArticleItem(n *html.Node) bool {
 	for _, a := range n.Attr {
@@ -77,6 +87,32 @@ func hasClassWord(n *html.Node, set map[string]bool) bool {
 	return false
 }
 
+// hasDateClass reports an element whose class or id says it prints a date:
+// a date word, or a word glued to "date" the way old CMSs write them
+// ("createdate", "newsdate"). A "today" element prints the day the page
+// was served, not the article's.
+func hasDateClass(n *html.Node) bool {
+	date := false
+	for _, w := range classWords(n) {
+		if todayWords[w] {
+			return false
+		}
+		date = date || dateWords[w] || strings.HasSuffix(w, "date") || strings.HasPrefix(w, "date")
+	}
+	return date
+}
+
+// isUpdateClass reports an element whose class says it prints the last
+// update: "updated", "modifydate".
+func isUpdateClass(n *html.Node) bool {
+	for _, w := range classWords(n) {
+		if updateWords[w] || strings.HasSuffix(w, "date") && (strings.HasPrefix(w, "modif") || strings.HasPrefix(w, "update") || strings.HasPrefix(w, "last")) {
+			return true
+		}
+	}
+	return false
+}
+
 // Class and id words of elements that print the article's date or authors.
 var (
 	dateWords = map[string]bool{
@@ -86,6 +122,10 @@ var (
 		"modified": true, "datepublished": true, "datemodified": true, "entrydate": true,
 		"postmeta": true, "entrymeta": true, "articleinfo": true, "timeago": true, "ago": true,
 		"tarikh": true,
+	}
+	todayWords = map[string]bool{
+		"today": true, "todaydate": true, "datetoday": true, "currentdate": true, "datenow": true,
+		"topbar": true, "clock": true,
 	}
 	updateWords = map[string]bool{
 		"updated": true, "modified": true, "update": true, "datemodified": true, "lastmod": true,

@@ -85,7 +85,8 @@ func monthDayYear(toks []token, i int) (ymd, int, bool) {
 	return v, j, v.valid()
 }
 
-// numericDate: 2023-06-28, 2023/06/28, 28/06/2023, 28.06.2023, 06/28/2023.
+// numericDate: 2023-06-28, 2023/06/28, 28/06/2023, 28.06.2023, 06/28/2023,
+// 04.07.23.
 func numericDate(toks []token, i int) (ymd, int, bool) {
 	if i+4 >= len(toks) {
 		return ymd{}, i, false
@@ -108,6 +109,16 @@ func numericDate(toks []token, i int) (ymd, int, bool) {
 		v = ymd{c.num, time.Month(b.num), a.num}
 		if b.num > 12 && a.num <= 12 {
 			v = ymd{c.num, time.Month(a.num), b.num}
+		}
+	case a.digits <= 2 && b.digits <= 2 && c.digits == 2 && s1.text != "-":
+		// 04.07.23, 04/07/23: day first, as outside the United States.
+		y := 2000 + c.num
+		if c.num >= 70 {
+			y -= 100
+		}
+		v = ymd{y, time.Month(b.num), a.num}
+		if b.num > 12 && a.num <= 12 {
+			v = ymd{y, time.Month(a.num), b.num}
 		}
 	default:
 		return ymd{}, i, false

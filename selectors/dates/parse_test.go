@@ -85,6 +85,7 @@ func TestParse(t *testing.T) {
 		{"numeric mdy", "06/28/2023", newYork, "2023-06-28T00:00:00-04:00", true},
 		{"numeric ymd", "2023/06/28", casablanca, "2023-06-28T00:00:00+01:00", true},
 		{"numeric dots", "28.06.2023 11:20", paris, "2023-06-28T11:20:00+02:00", false},
+		{"two-digit year", "le 04.07.23 | 12h00", paris, "2023-07-04T12:00:00+02:00", false},
 		// French.
 		{"french", "5 juillet 2023 à 11h20", paris, "2023-07-05T11:20:00+02:00", false},
 		{"french label", "Publié le 5 juillet 2023 à 11h20", paris, "2023-07-05T11:20:00+02:00", false},

@@ -1,0 +1,173 @@
+// Command speed measures extraction speed on the pages of a corpus, one page
+// at a time on one core: plain go-trafilatura (its default options, no
+// fallback extractors, as a library user would call it), go-trafilatura
+// with the options newsarc passes it (no comments, no date search), and
+// newsarc's selectors.Extract (no per-site selectors), which does
+// go-trafilatura's work plus its own layer, metadata, bylines and dates. It writes each engine's
+// predictions for the shared scorer and prints one line per engine:
+//
+//	engine pages cpu_seconds pages_per_cpu_second
+//
+// CPU time is the process's user+system time, so other work on a shared
+// machine does not count against the engine; GOMAXPROCS is 1.
+//
+// usage: speed -corpus ../shared/corpus/scrapinghub -out DIR [-rounds 3]
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"syscall"
+	"time"
+
+	"github.com/markusmobius/go-trafilatura"
+
+	"github.com/newsarc/newsarc/selectors"
+)
+
+type page struct {
+	ID   string `json:"id"`
+	Path string `json:"html_path"`
+	URL  string `json:"url"`
+	html []byte
+}
+
+func main() {
+	corpus := flag.String("corpus", "../shared/corpus/scrapinghub", "corpus folder holding truth.json")
+	out := flag.String("out", "", "write predictions to OUT/<engine>/<id>.json")
+	rounds := flag.Int("rounds", 3, "passes over the corpus per engine; the fastest counts")
+	flag.Parse()
+	log.SetFlags(0)
+	runtime.GOMAXPROCS(1)
+
+	pages, err := load(*corpus)
+	if err != nil {
+		log.Fatal(err)
+	}
+	ex, err := selectors.New(selectors.Config{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fetched := time.Date(2019, 11, 20, 12, 0, 0, 0, time.UTC)
+	engines := []struct {
+		name string
+		run  func(page) (string, error)
+	}{
+		{"go-trafilatura", func(p page) (string, error) {
+			u, _ := url.Parse(p.URL)
+			res, err := trafilatura.Extract(bytes.NewReader(p.html), trafilatura.Options{OriginalURL: u})
+			if err != nil {
+				return "", err
+			}
+			return res.ContentText, nil
+		}},
+		// The options newsarc calls it with: no comments, no date search
+		// (newsarc finds dates itself). The difference to newsarc is the
+		// cost of newsarc's own layer and metadata.
+		{"go-trafilatura-lean", func(p page) (string, error) {
+			u, _ := url.Parse(p.URL)
+			res, err := trafilatura.Extract(bytes.NewReader(p.html), trafilatura.Options{OriginalURL: u, ExcludeComments: true, HtmlDateMode: trafilatura.Disabled})
+			if err != nil {
+				return "", err
+			}
+			return res.ContentText, nil
+		}},
+		{"newsarc", func(p page) (string, error) {
+			a, _, err := ex.Extract(selectors.Page{URL: p.URL, Body: p.html, ContentType: "text/html; charset=utf-8", Date: fetched})
+			if err != nil {
+				return "", err
+			}
+			return a.Body, nil
+		}},
+	}
+	for _, e := range engines {
+		best := time.Duration(0)
+		for r := range *rounds {
+			debug.FreeOSMemory()
+			start := cpuTime()
+			bodies := make(map[string]string, len(pages))
+			for _, p := range pages {
+				body, err := e.run(p)
+				if err != nil {
+					body = "" // an empty prediction: the scorer counts it against recall
+				}
+				bodies[p.ID] = body
+			}
+			spent := cpuTime() - start
+			if r == 0 || spent < best {
+				best = spent
+			}
+			if r == 0 && *out != "" {
+				if err := write(filepath.Join(*out, e.name), bodies); err != nil {
+					log.Fatal(err)
+				}
+			}
+		}
+		fmt.Printf("%s %d %.3f %.1f\n", e.name, len(pages), best.Seconds(), float64(len(pages))/best.Seconds())
+	}
+}
+
+func load(dir string) ([]page, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, "truth.json"))
+	if err != nil {
+		return nil, err
+	}
+	var pages []page
+	if err := json.Unmarshal(raw, &pages); err != nil {
+		return nil, fmt.Errorf("read %s/truth.json: %w", dir, err)
+	}
+	if len(pages) == 0 {
+		return nil, errors.New("no pages in truth.json")
+	}
+	for i := range pages {
+		f, err := os.Open(filepath.Join(dir, pages[i].Path))
+		if err != nil {
+			return nil, err
+		}
+		zr, err := gzip.NewReader(f)
+		if err == nil {
+			pages[i].html, err = io.ReadAll(zr)
+		}
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", pages[i].Path, err)
+		}
+	}
+	return pages, nil
+}
+
+func write(dir string, bodies map[string]string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for id, body := range bodies {
+		data, err := json.Marshal(map[string]string{"id": id, "body": body})
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, id+".json"), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cpuTime is the user and system CPU time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		log.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

@@ -1,0 +1,119 @@
+package selectors
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// captionWords are class and id words of image captions and credits, which
+// go-trafilatura sometimes glues to the paragraph after the image.
+var captionWords = map[string]bool{
+	"caption": true, "captions": true, "figcaption": true, "credit": true, "credits": true,
+	"legend": true, "legende": true, "imagecredit": true, "photocredit": true,
+}
+
+// A list of cards of other articles: at least minCards titles, each with
+// a teaser of at most maxTeaserWords.
+const (
+	minCards       = 3
+	maxTeaserWords = 25
+)
+
+// junkShare is the part of the text above which an element with a junk
+// class is the article's own container ("post-content social-ready"), not a
+// box beside it.
+const junkShare = 0.5
+
+// inBox reports a piece inside a box that is not article text: a junk or
+// caption element holding less than half of the text, that is not the
+// headline's container.
+func (x *extraction) inBox(l *layout, n *html.Node) bool {
+	for a := n; a != nil && a.Type == html.ElementNode; a = a.Parent {
+		if (isJunk(a) || a.DataAtom == atom.Figcaption || hasClassWord(a, captionWords)) &&
+			l.share(a) < junkShare && !x.holdsAnchor(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// linky reports a block that is a link label: most of its letters in links.
+func linky(b srcBlock) bool {
+	return b.runes > 0 && 5*b.link >= 4*b.runes
+}
+
+// shouted reports text in capitals: "CLICK HERE TO GET THE APP".
+func shouted(s string) bool {
+	upper, letters := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 12 && upper == letters
+}
+
+// filter drops the pieces that are not article text: those in boxes
+// (related, share, newsletter, captions), runs of links (menus, related
+// lists), cards of other articles and shouted promotions.
+func (x *extraction) filter(l *layout, ps []piece) []piece {
+	keep := make([]bool, len(ps))
+	for i, p := range ps {
+		keep[i] = p.node == nil || !x.inBox(l, p.node)
+	}
+	// Runs of link labels are lists of other articles.
+	for i := 0; i < len(ps); {
+		j, words := i, true
+		for j < len(ps) && ps[j].block >= 0 && linky(l.src[ps[j].block]) {
+			words = words && len(strings.Fields(ps[j].text)) >= 2
+			j++
+		}
+		// Single words in a row are menus; titles two by two are lists.
+		if j-i >= 3 || j-i == 2 && words {
+			for k := i; k < j; k++ {
+				keep[k] = false
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	// Titles each followed by a line of teaser are cards of other articles.
+	title := func(i int) bool {
+		return i < len(ps) && ps[i].block >= 0 && linky(l.src[ps[i].block]) && len(strings.Fields(ps[i].text)) >= 2
+	}
+	teaser := func(i int) bool {
+		return i < len(ps) && ps[i].block >= 0 && !linky(l.src[ps[i].block]) && len(strings.Fields(ps[i].text)) <= maxTeaserWords
+	}
+	for i := 0; i < len(ps); {
+		j := i
+		for title(j) && teaser(j+1) {
+			j += 2
+		}
+		if j-i >= 2*minCards {
+			for k := i; k < j; k++ {
+				keep[k] = false
+			}
+		}
+		i = max(j, i+1)
+	}
+	for i, p := range ps {
+		if p.block >= 0 && linky(l.src[p.block]) && shouted(p.text) {
+			keep[i] = false
+		}
+	}
+	var out []piece
+	for i, p := range ps {
+		if keep[i] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
