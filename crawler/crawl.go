@@ -12,8 +12,6 @@ import (
 	"time"
 
 	"github.com/gocolly/colly/v2"
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
 
 	"github.com/newsarc/newsarc/crawler/discover"
 )
@@ -488,14 +486,11 @@ func (cr *crawl) links(e Entry, p *Page, final string) []Entry {
 	if mt, _, _ := mime.ParseMediaType(p.ContentType); mt != "text/html" && mt != "application/xhtml+xml" {
 		return nil
 	}
-	rd, err := charset.NewReader(bytes.NewReader(p.Body), p.ContentType)
-	if err != nil {
+	doc, err := cr.c.cfg.ParseHTML(p)
+	if err != nil || doc == nil {
 		return nil
 	}
-	doc, err := html.Parse(rd)
-	if err != nil {
-		return nil
-	}
+	p.Doc = doc
 	var out []Entry
 	depth := e.Depth + 1
 	follow := (cr.site.follows(final) || cr.site.follows(e.URL)) && (cr.site.MaxDepth == 0 || depth <= cr.site.MaxDepth)

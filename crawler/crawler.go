@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +16,8 @@ import (
 	"time"
 
 	"github.com/gocolly/colly/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
 )
 
 // Config is how the crawler behaves on the network.
@@ -28,6 +31,11 @@ type Config struct {
 	// RetryBase is the first backoff; it doubles on each retry, with jitter.
 	RetryBase time.Duration
 	Logger    *slog.Logger
+	// ParseHTML parses an HTML page for link discovery; the tree is handed
+	// on in Page.Doc, so that whoever extracts the article does not parse
+	// the page again. Nil decodes with the Content-Type and <meta> charset
+	// (x/net/html/charset) and parses with x/net/html.
+	ParseHTML func(p *Page) (*html.Node, error)
 }
 
 func (c Config) withDefaults() Config {
@@ -45,6 +53,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
+	}
+	if c.ParseHTML == nil {
+		c.ParseHTML = parseHTML
 	}
 	c.Logger = c.Logger.With("component", "crawler")
 	return c
@@ -68,6 +79,20 @@ type Page struct {
 	Site    string
 	Depth   int
 	Article bool // the URL matches the site's article_urls
+	// Doc is the page parsed by Config.ParseHTML when Crawl parsed it for
+	// links (HTML pages, not sitemaps or feeds), nil otherwise. The
+	// crawler is done with it when HandlePage is called: the handler may
+	// change it.
+	Doc *html.Node
+}
+
+// parseHTML is the default Config.ParseHTML.
+func parseHTML(p *Page) (*html.Node, error) {
+	rd, err := charset.NewReader(bytes.NewReader(p.Body), p.ContentType)
+	if err != nil {
+		return nil, err
+	}
+	return html.Parse(rd)
 }
 
 // Handler receives what the crawler fetches. It is called from several

@@ -100,6 +100,9 @@ type Page struct {
 	Body        []byte    // bytes as received, content-encoding already removed, charset NOT converted
 	ContentType string    // HTTP Content-Type header, may be ""
 	Date        time.Time // response Date header or fetch time: relative dates resolve against it
+	// Doc is Body already parsed by Parse of the same Extractor, or nil.
+	// When set, Body is not parsed again; Extract may change the tree.
+	Doc *html.Node
 }
 
 // Errors of pages that cannot be read as HTML.
@@ -117,14 +120,29 @@ func (e *Extractor) Extract(p Page) (*Article, []Warning, error) {
 	if err := checkHTML(p); err != nil {
 		return nil, nil, fmt.Errorf("extract %s: %w", p.URL, err)
 	}
-	text, _ := decodeHTML(p.Body, p.ContentType, e.lang)
-	root, err := html.Parse(strings.NewReader(text))
-	if err != nil {
-		return nil, nil, fmt.Errorf("extract %s: parse html: %w", p.URL, err)
+	root := p.Doc
+	if root == nil {
+		var err error
+		if root, err = e.Parse(p.Body, p.ContentType); err != nil {
+			return nil, nil, fmt.Errorf("extract %s: %w", p.URL, err)
+		}
 	}
 	x := newExtraction(e, p, root)
 	x.run()
 	return x.a, x.warnings, nil
+}
+
+// Parse decodes body to UTF-8 the way Extract does (byte order mark,
+// Content-Type charset, <meta charset>, then the site's language) and
+// parses it. Extract takes the tree in Page.Doc, so that a page parsed for
+// its links is not parsed twice.
+func (e *Extractor) Parse(body []byte, contentType string) (*html.Node, error) {
+	text, _ := decodeHTML(body, contentType, e.lang)
+	root, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("parse html: %w", err)
+	}
+	return root, nil
 }
 
 // checkHTML refuses content types that are not HTML, and bodies without any

@@ -168,3 +168,36 @@ func writeGolden(t testing.TB, path string, data []byte) {
 		t.Fatal(err)
 	}
 }
+
+// A page parsed by Parse (as the crawler does for its links) and handed in
+// Page.Doc gives the same article and warnings as its bytes.
+func TestExtractor_Extract_parsedDoc(t *testing.T) {
+	for _, c := range allCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			e, err := New(c.cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, wantWarn, err := e.Extract(c.page)
+			if err != nil {
+				t.Skip(err) // not HTML: the crawler hands no tree
+			}
+			doc, err := e.Parse(c.page.Body, c.page.ContentType)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := c.page
+			p.Doc = doc
+			got, gotWarn, err := e.Extract(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := marshalArticle(t, got), marshalArticle(t, want); !bytes.Equal(g, w) {
+				t.Errorf("with Doc:\n%s\nwithout:\n%s", g, w)
+			}
+			if g, w := strings.Join(Strings(gotWarn), "\n"), strings.Join(Strings(wantWarn), "\n"); g != w {
+				t.Errorf("warnings with Doc %q, without %q", g, w)
+			}
+		})
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/net/html"
 
 	"github.com/newsarc/newsarc/archive"
 	"github.com/newsarc/newsarc/archive/state"
@@ -114,6 +115,13 @@ func (c *Config) extractorFor(host string) *selectors.Extractor {
 	return c.generic
 }
 
+// parseHTML parses a page for the crawler's link discovery as the
+// extractor of its host will read it, so that the tree it hands on in
+// crawler.Page.Doc is the one extraction would build.
+func (c *Config) parseHTML(p *crawler.Page) (*html.Node, error) {
+	return c.extractorFor(p.URL.Hostname()).Parse(p.Body, p.ContentType)
+}
+
 // catalog is where archived articles are listed (the SQLite state).
 type catalog interface {
 	LatestArticle(ctx context.Context, id string) (state.Article, bool, error)
@@ -186,7 +194,7 @@ func (h *pageHandler) HandlePage(ctx context.Context, p *crawler.Page) error {
 	if d, err := http.ParseTime(p.Header.Get("Date")); err == nil {
 		date = d
 	}
-	a, warnings, err := h.cfg.extractorFor(host).Extract(selectors.Page{URL: p.URL.String(), Body: p.Body, ContentType: p.ContentType, Date: date})
+	a, warnings, err := h.cfg.extractorFor(host).Extract(selectors.Page{URL: p.URL.String(), Body: p.Body, ContentType: p.ContentType, Date: date, Doc: p.Doc})
 	if err != nil {
 		return fmt.Errorf("%s: extract: %w", p.URL, err)
 	}

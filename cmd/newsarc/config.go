@@ -178,7 +178,8 @@ func (fc *fileConfig) validate() (*Config, error) {
 		bad("archive.compression", "%q: want gzip or none", c)
 	}
 	cr := fc.Crawl
-	cfg.Crawl = crawler.Config{UserAgent: cr.UserAgent, Concurrency: cr.Concurrency, RespectRobots: cr.RespectRobots, Retries: cr.Retries}
+	cfg.Crawl = crawler.Config{UserAgent: cr.UserAgent, Concurrency: cr.Concurrency, RespectRobots: cr.RespectRobots, Retries: cr.Retries,
+		ParseHTML: cfg.parseHTML}
 	if cr.UserAgent == "" {
 		bad("crawl.user_agent", "must not be empty")
 	}
