@@ -41,23 +41,40 @@ var tooltipWords = map[string]bool{
 	"rollover": true, "tooltip": true, "popover": true, "hovercard": true, "popup": true,
 }
 
-var rxClassWord = regexp.MustCompile(`[A-Z]*[a-z]+|[A-Z]+`)
-
 // classTokens splits a class or id value into its tokens' words, lowercased:
 // "entry-date newsDate" gives [[entry date] [news date]]. Sites write
-// kebab-case, snake_case and camelCase alike.
+// kebab-case, snake_case and camelCase alike. A word is what the regexp
+// `[A-Z]*[a-z]+|[A-Z]+` matches, ASCII letters only ("XMLHttp" gives
+// xmlhttp); it is scanned by hand because every element's class and id
+// are split several times per page.
 func classTokens(v string) [][]string {
 	var out [][]string
 	for tok := range strings.FieldsSeq(v) {
-		words := rxClassWord.FindAllString(tok, -1)
-		for i, w := range words {
-			words[i] = strings.ToLower(w)
+		var words []string
+		for i := 0; i < len(tok); {
+			if !isASCIILetter(tok[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < len(tok) && 'A' <= tok[j] && tok[j] <= 'Z' {
+				j++
+			}
+			for j < len(tok) && 'a' <= tok[j] && tok[j] <= 'z' {
+				j++
+			}
+			words = append(words, strings.ToLower(tok[i:j]))
+			i = j
 		}
 		if len(words) > 0 {
 			out = append(out, words)
 		}
 	}
 	return out
+}
+
+func isASCIILetter(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // isJunk reports an element that is not article text, by tag or by the
