@@ -2,6 +2,7 @@ package archive
 
 import (
 	"bufio"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -37,6 +38,7 @@ type index struct {
 	mu      sync.Mutex
 	scanned map[string]int64 // file name without .open → bytes read
 	refs    map[string]Ref   // WARC-Target-URI → newest response record
+	gz      gzipScanner
 }
 
 func newIndex(root, dir, site string, started time.Time) *index {
@@ -139,19 +141,94 @@ func (x *index) scanFile(name, base string, off int64) int64 {
 	if strings.HasSuffix(base, ".warc") {
 		return scanPlain(f, off, add)
 	}
-	r, err := warc.NewReader(f)
-	if err != nil {
-		return off
+	return x.gz.scan(f, off, add)
+}
+
+// gzipScanner reads records of one gzip member each and reports the
+// offset of the member that holds each one. Only the WARC header is
+// parsed; the rest of the member is inflated into io.Discard to find where
+// it ends, which costs a fraction of gowarc's Reader (that spools and
+// digests every block). gzip.Reader takes no byte past its member from an
+// io.ByteReader, so counting what it takes gives each member's exact
+// length. The index keeps one scanner and its buffers for all its scans.
+type gzipScanner struct {
+	cr countingReader
+	zr gzip.Reader
+	hr *bufio.Reader
+}
+
+func (s *gzipScanner) scan(f io.Reader, off int64, add func(warc.Header, int64)) int64 {
+	if s.cr.r == nil {
+		s.cr.r = bufio.NewReaderSize(f, 64<<10)
+	} else {
+		s.cr.r.Reset(f)
 	}
-	defer r.Close()
+	s.cr.n = 0
 	for {
-		rec, err := r.ReadRecord(warc.ReadOptsNoContentOutput)
-		if err != nil {
+		start := s.cr.n
+		if err := s.zr.Reset(&s.cr); err != nil {
 			return off
 		}
-		rec.Content.Close()
-		add(rec.Header, off)
-		off += rec.Size
+		s.zr.Multistream(false)
+		if s.hr == nil {
+			s.hr = bufio.NewReader(&s.zr)
+		} else {
+			s.hr.Reset(&s.zr)
+		}
+		h, ok := readHeader(s.hr)
+		if !ok {
+			return off
+		}
+		// The rest of the member, and its checksum: a record still being
+		// written ends the scan.
+		if _, err := io.Copy(io.Discard, s.hr); err != nil {
+			return off
+		}
+		add(h, off)
+		off += s.cr.n - start
+	}
+}
+
+// countingReader counts the bytes read through it, by Read and ReadByte.
+type countingReader struct {
+	r *bufio.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func (c *countingReader) ReadByte() (byte, error) {
+	b, err := c.r.ReadByte()
+	if err == nil {
+		c.n++
+	}
+	return b, err
+}
+
+// readHeader reads a record's version line and named fields, up to the
+// empty line that ends them.
+func readHeader(br *bufio.Reader) (warc.Header, bool) {
+	line, err := br.ReadString('\n')
+	if err != nil || !strings.HasPrefix(line, "WARC/") {
+		return nil, false
+	}
+	h := warc.NewHeader()
+	for {
+		line, err = br.ReadString('\n')
+		if err != nil {
+			return nil, false
+		}
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" {
+			return h, true
+		}
+		if k, v, ok := strings.Cut(line, ":"); ok {
+			h.Set(strings.TrimSpace(k), strings.TrimSpace(v))
+		}
 	}
 }
 
