@@ -38,12 +38,40 @@ type index struct {
 	mu      sync.Mutex
 	scanned map[string]int64 // file name without .open → bytes read
 	refs    map[string]Ref   // WARC-Target-URI → newest response record
+	order   []string         // keys of refs, oldest first, to bound it
 	gz      gzipScanner
 }
 
 func newIndex(root, dir, site string, started time.Time) *index {
 	return &index{root: root, dir: dir, site: site, started: started.UTC().Truncate(time.Second),
 		scanned: make(map[string]int64), refs: make(map[string]Ref)}
+}
+
+// maxRefs bounds the records remembered for Locate. A page is located
+// right after its body is closed, so only the last few hundred matter;
+// pages nobody locates (listings, robots.txt, redirects) must not make the
+// index grow with the crawl.
+const maxRefs = 4096
+
+func (x *index) remember(uri string, r Ref) {
+	if _, ok := x.refs[uri]; !ok {
+		x.order = append(x.order, uri)
+	}
+	x.refs[uri] = r
+	for len(x.refs) > maxRefs && len(x.order) > 0 {
+		delete(x.refs, x.order[0])
+		x.order = x.order[1:]
+	}
+	if len(x.order) > 2*maxRefs {
+		// Keys taken by Locate linger in order; compact it now and then.
+		kept := make([]string, 0, len(x.refs))
+		for _, k := range x.order {
+			if _, ok := x.refs[k]; ok {
+				kept = append(kept, k)
+			}
+		}
+		x.order = kept
+	}
 }
 
 // take returns and forgets the newest record for uri.
@@ -134,8 +162,8 @@ func (x *index) scanFile(name, base string, off int64) int64 {
 	add := func(h warc.Header, at int64) {
 		switch h.Get("WARC-Type") {
 		case "response", "revisit":
-			x.refs[h.Get("WARC-Target-URI")] = Ref{File: rel, RecordID: h.Get("WARC-Record-ID"),
-				Offset: at, PayloadDigest: h.Get("WARC-Payload-Digest"), Type: h.Get("WARC-Type")}
+			x.remember(h.Get("WARC-Target-URI"), Ref{File: rel, RecordID: h.Get("WARC-Record-ID"),
+				Offset: at, PayloadDigest: h.Get("WARC-Payload-Digest"), Type: h.Get("WARC-Type")})
 		}
 	}
 	if strings.HasSuffix(base, ".warc") {

@@ -3,11 +3,13 @@ package archive
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	warc "github.com/internetarchive/gowarc"
 )
@@ -99,5 +101,27 @@ func TestScanGzip_MatchesReader(t *testing.T) {
 		if !equal(got, want[:complete]) || end != wantEnd {
 			t.Fatalf("cut at %d: scan = %d records, end %d; want %d, end %d", cut, len(got), end, complete, wantEnd)
 		}
+	}
+}
+
+// Records nobody locates (listing pages, robots.txt) do not make the index
+// grow with the crawl.
+func TestIndex_bounded(t *testing.T) {
+	x := newIndex(t.TempDir(), t.TempDir(), "s", time.Now())
+	for i := range 3 * maxRefs {
+		u := fmt.Sprintf("http://example.org/%d", i)
+		x.remember(u, Ref{RecordID: u})
+		if i%2 == 0 {
+			if _, err := x.take(u); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if len(x.refs) > maxRefs || len(x.order) > 2*maxRefs {
+		t.Errorf("index holds %d refs and %d keys, want at most %d and %d", len(x.refs), len(x.order), maxRefs, 2*maxRefs)
+	}
+	last := fmt.Sprintf("http://example.org/%d", 3*maxRefs-1)
+	if r, err := x.take(last); err != nil || r.RecordID != last {
+		t.Errorf("the newest record was lost: %+v, %v", r, err)
 	}
 }
