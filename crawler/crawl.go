@@ -139,7 +139,7 @@ func (cr *crawl) seed(ctx context.Context) error {
 		}
 		hosts[pu.Host] = true
 		for _, sm := range cr.robots.get(ctx, pu.Scheme, pu.Host).sitemaps {
-			if u, err := discover.Canonical(sm); err == nil && cr.site.inDomains(hostname(u)) {
+			if u, err := discover.Canonical(sm); err == nil && cr.inDomains(u) {
 				seeds = append(seeds, Entry{URL: u, Site: cr.site.Name, Kind: KindSitemap})
 			}
 		}
@@ -517,6 +517,12 @@ func (cr *crawl) links(e Entry, p *Page, final string) []Entry {
 	return out
 }
 
+// inDomains reports whether the URL u is on one of the site's domains.
+func (cr *crawl) inDomains(u string) bool {
+	pu, err := url.Parse(u)
+	return err == nil && cr.site.inDomains(pu.Hostname())
+}
+
 // inScope says whether u may be queued, and why not.
 func (cr *crawl) inScope(u string) (bool, string) {
 	pu, err := url.Parse(u)
@@ -576,12 +582,4 @@ func (cr *crawl) feed(e Entry, p *Page) ([]Entry, error) {
 		return out, fmt.Errorf("feed %s: %w", e.URL, err)
 	}
 	return out, nil
-}
-
-func hostname(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return ""
-	}
-	return u.Hostname()
 }

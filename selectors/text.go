@@ -115,12 +115,6 @@ func wordCount(s string) int {
 	return n
 }
 
-// sameText compares two texts the way a reader would: case, punctuation and
-// spacing aside.
-func sameText(a, b string) bool {
-	return foldText(a) == foldText(b)
-}
-
 // foldText keeps the letters and digits of s, lowercased, words separated by
 // one space.
 func foldText(s string) string {
