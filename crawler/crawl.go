@@ -520,7 +520,7 @@ func (cr *crawl) links(e Entry, p *Page, final string) []Entry {
 // inDomains reports whether the URL u is on one of the site's domains.
 func (cr *crawl) inDomains(u string) bool {
 	pu, err := url.Parse(u)
-	return err == nil && cr.site.inDomains(pu.Hostname())
+	return err == nil && cr.site.InDomains(pu.Hostname())
 }
 
 // inScope says whether u may be queued, and why not.
@@ -529,7 +529,7 @@ func (cr *crawl) inScope(u string) (bool, string) {
 	if err != nil {
 		return false, "malformed"
 	}
-	if !cr.site.inDomains(pu.Hostname()) {
+	if !cr.site.InDomains(pu.Hostname()) {
 		return false, "off-site"
 	}
 	if reason, trapped := discover.Trap(pu, cr.run.Now); trapped {

@@ -55,8 +55,8 @@ type Visit struct {
 	Run       string
 }
 
-// inDomains reports whether host is one of the site's domains or under one.
-func (s *Site) inDomains(host string) bool {
+// InDomains reports whether host is one of the site's domains or under one.
+func (s *Site) InDomains(host string) bool {
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
 	for _, d := range s.AllowedDomains {
 		if host == d || strings.HasSuffix(host, "."+d) {

@@ -89,18 +89,13 @@ type Config struct {
 	generic     *selectors.Extractor
 }
 
-// Site is one configured site, its regexes and selectors compiled.
+// Site is one configured site, its regexes and selectors compiled: what
+// the crawler needs, and what extraction needs.
 type Site struct {
-	Name           string
-	StartURLs      []string
-	AllowedDomains []string
-	ArticleURLs    []*regexp.Regexp
-	FollowURLs     []*regexp.Regexp
-	Sitemaps       []string
-	Feeds          []string
-	Timezone       *time.Location
-	Language       string
-	Extractor      *selectors.Extractor
+	crawler.Site
+	Timezone  *time.Location
+	Language  string
+	Extractor *selectors.Extractor
 }
 
 // configError is a problem with the configuration: exit code 1.
@@ -234,7 +229,7 @@ func (sf siteFile) compile(key string) (*Site, []error) {
 	bad := func(k, format string, a ...any) {
 		errs = append(errs, fmt.Errorf("%s.%s: "+format, append([]any{key, k}, a...)...))
 	}
-	s := &Site{Name: sf.Name, StartURLs: sf.StartURLs, Sitemaps: sf.Sitemaps, Feeds: sf.Feeds, Language: sf.Language, Timezone: time.UTC}
+	s := &Site{Site: crawler.Site{Name: sf.Name, StartURLs: sf.StartURLs, Sitemaps: sf.Sitemaps, Feeds: sf.Feeds}, Language: sf.Language, Timezone: time.UTC}
 	if sf.Name == "" {
 		bad("name", "must not be empty")
 	} else if strings.ContainsAny(sf.Name, `/\ `) || sf.Name == "." || sf.Name == ".." {
@@ -290,12 +285,9 @@ func (sf siteFile) compile(key string) (*Site, []error) {
 
 // siteFor returns the configured site whose domains hold host, or nil.
 func (c *Config) siteFor(host string) *Site {
-	host = strings.ToLower(host)
 	for _, s := range c.Sites {
-		for _, d := range s.AllowedDomains {
-			if host == d || strings.HasSuffix(host, "."+d) {
-				return s
-			}
+		if s.InDomains(host) {
+			return s
 		}
 	}
 	return nil

@@ -258,11 +258,9 @@ func crawlSites(ctx context.Context, cfg *Config, sites []*Site, log *slog.Logge
 	return sum, nil
 }
 
-// crawlerSite is the part of a site's config the crawler needs.
+// crawlerSite is the site as the crawler takes it, with the run's limits.
 func (s *Site) crawlerSite(cfg *Config) *crawler.Site {
-	return &crawler.Site{
-		Name: s.Name, StartURLs: s.StartURLs, AllowedDomains: s.AllowedDomains,
-		ArticleURLs: s.ArticleURLs, FollowURLs: s.FollowURLs, Sitemaps: s.Sitemaps, Feeds: s.Feeds,
-		MaxDepth: cfg.MaxDepth, MaxPages: cfg.MaxPages,
-	}
+	cs := s.Site
+	cs.MaxDepth, cs.MaxPages = cfg.MaxDepth, cfg.MaxPages
+	return &cs
 }
