@@ -28,6 +28,14 @@ command -v python3 >/dev/null || { log "error: python3 is not on PATH"; exit 1; 
 
 log "building newsarc and the speed program"
 (cd "$root" && go build -o "$tmp/newsarc" ./cmd/newsarc && go build -o "$tmp/speed" ./bench/extraction/speed)
+# newsarc builds go-trafilatura from third_party/go-trafilatura (v1.12.2 with
+# two speed patches, see its NEWSARC.md). The go-trafilatura rows below are
+# the module as served: the same program built from a copy of go.mod without
+# the replace.
+sed '/^replace github.com\/markusmobius\/go-trafilatura /d' "$root/go.mod" >"$tmp/stock.mod"
+cp "$root/go.sum" "$tmp/stock.sum"
+(cd "$root" && GOFLAGS=-mod=mod go build -modfile="$tmp/stock.mod" -o "$tmp/speed-stock" ./bench/extraction/speed)
+trafilatura_version=$(cd "$root" && go list -modfile="$tmp/stock.mod" -m -f '{{.Version}}' github.com/markusmobius/go-trafilatura)
 
 # newsarc extract runs in an empty folder with an empty config, so that no
 # site profile (and none of its selectors) applies.
@@ -50,7 +58,8 @@ done <"$tmp/pages.tsv"
 [ "$failed" = 0 ] || log "warning: $failed page(s) failed, see $tmp/extract.log (counted as empty)"
 
 log "timing go-trafilatura and newsarc in process, one core, best of $rounds"
-"$tmp/speed" -corpus "$corpus" -out "$tmp/pred" -rounds "$rounds" >"$tmp/speed.txt"
+"$tmp/speed" -engines newsarc -corpus "$corpus" -out "$tmp/pred" -rounds "$rounds" >"$tmp/speed.txt"
+"$tmp/speed-stock" -engines go-trafilatura,go-trafilatura-lean -corpus "$corpus" -out "$tmp/pred" -rounds "$rounds" >>"$tmp/speed.txt"
 
 score() { # dir -> "F1 P R"
 	python3 "$scorer" --truth "$corpus/truth.json" --pred "$1" --allow-unmatched 2>/dev/null |
@@ -69,7 +78,7 @@ cat <<EOF
 | tool | version | F1 | P | R | pages/s per core |
 | --- | --- | --- | --- | --- | --- |
 | **newsarc extract** (this tree) | $(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo -) + working tree | **$nf** | $np | $nr | $(speed newsarc) |
-| go-trafilatura, defaults (measured here) | $(cd "$root" && go list -m -f '{{.Version}}' github.com/markusmobius/go-trafilatura) | $tf | $tp | $tr | $(speed go-trafilatura) |
+| go-trafilatura, defaults (measured here) | $trafilatura_version | $tf | $tp | $tr | $(speed go-trafilatura) |
 | rs_trafilatura (published) | 9261e08 | 0.970 | 0.951 | 0.990 | |
 | go_trafilatura (published) | ae7ea06 | 0.960 | 0.940 | 0.980 | |
 | trafilatura (Python, published) | 2.0.0 | 0.958 | 0.938 | 0.978 | |

@@ -129,10 +129,12 @@ func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 		}
 	}
 
-	// Backup document to make sure the original kept untouched
+	// Backup document to make sure the original kept untouched.
+	// newsarc patch: the backups for the fallbacks are cloned from the
+	// untouched input when a fallback runs, not up front; the clone below is
+	// the only one every call pays for.
+	original := doc
 	doc = dom.Clone(doc, true)
-	docBackup1 := dom.Clone(doc, true)
-	docBackup2 := dom.Clone(doc, true)
 
 	// Clean and convert HTML tags
 	docCleaning(doc, opts)
@@ -155,13 +157,13 @@ func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 
 	// Use fallback if necessary
 	if opts.EnableFallback {
-		postBody, tmpBodyText = compareExternalExtraction(docBackup1, postBody, opts)
+		postBody, tmpBodyText = compareExternalExtraction(dom.Clone(original, true), postBody, opts)
 	}
 
 	// Rescue: try to use original/dirty tree
 	lenText := utf8.RuneCountInString(tmpBodyText)
 	if lenText < opts.Config.MinExtractedSize && opts.Focus != FavorPrecision {
-		postBody, tmpBodyText = baseline(docBackup2)
+		postBody, tmpBodyText = baseline(dom.Clone(original, true))
 	}
 
 	// Tree size sanity check
@@ -192,17 +194,21 @@ func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 		return nil, fmt.Errorf("extracted body has been duplicated")
 	}
 
-	// Sanity check on language
-	lang := languageClassifier(tmpBodyText, tmpComments)
+	// Sanity check on language.
+	// newsarc patch: as in Python trafilatura's language_filter, the text is
+	// classified only when a target language is set. Classifying costs more
+	// than extracting the content on long pages; Metadata.Language stays
+	// empty otherwise.
 	if opts.TargetLanguage != "" {
+		lang := languageClassifier(tmpBodyText, tmpComments)
 		if lang != opts.TargetLanguage {
 			return nil, fmt.Errorf("wrong language, want %s got %s", opts.TargetLanguage, lang)
 		}
-	}
 
-	// Put the captured language to metadata
-	if lang != "" {
-		metadata.Language = lang
+		// Put the captured language to metadata
+		if lang != "" {
+			metadata.Language = lang
+		}
 	}
 
 	// Post cleaning

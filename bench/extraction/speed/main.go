@@ -11,7 +11,7 @@
 // CPU time is the process's user+system time, so other work on a shared
 // machine does not count against the engine; GOMAXPROCS is 1.
 //
-// usage: speed -corpus ../shared/corpus/scrapinghub -out DIR [-rounds 3]
+// usage: speed -corpus ../shared/corpus/scrapinghub -out DIR [-rounds 3] [-engines a,b]
 package main
 
 import (
@@ -28,6 +28,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
+	"strings"
 	"syscall"
 	"time"
 
@@ -47,6 +49,7 @@ func main() {
 	corpus := flag.String("corpus", "../shared/corpus/scrapinghub", "corpus folder holding truth.json")
 	out := flag.String("out", "", "write predictions to OUT/<engine>/<id>.json")
 	rounds := flag.Int("rounds", 3, "passes over the corpus per engine; the fastest counts")
+	only := flag.String("engines", "go-trafilatura,go-trafilatura-lean,newsarc", "comma-separated engines to run")
 	flag.Parse()
 	log.SetFlags(0)
 	runtime.GOMAXPROCS(1)
@@ -92,6 +95,9 @@ func main() {
 		}},
 	}
 	for _, e := range engines {
+		if !slices.Contains(strings.Split(*only, ","), e.name) {
+			continue
+		}
 		best := time.Duration(0)
 		for r := range *rounds {
 			debug.FreeOSMemory()
