@@ -2,10 +2,10 @@ package discover
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // Links returns the targets of the <a href> and <area href> elements of
@@ -17,18 +17,11 @@ import (
 // an archive wants what a site hides from search engines too. base may be
 // nil, and then relative links are skipped.
 func Links(doc *html.Node, base *url.URL) []string {
-	base = documentBase(doc, base)
+	pl := Tree(doc, base)
 	var out []string
 	seen := make(map[string]struct{})
-	for n := range doc.Descendants() {
-		if n.Type != html.ElementNode || (n.DataAtom != atom.A && n.DataAtom != atom.Area) {
-			continue
-		}
-		href, ok := attr(n, "href")
-		if !ok {
-			continue
-		}
-		s, ok := resolve(base, href)
+	for _, href := range pl.Anchors {
+		s, ok := resolve(pl.Base, href)
 		if !ok {
 			continue
 		}
@@ -45,19 +38,10 @@ func Links(doc *html.Node, base *url.URL) []string {
 // <link rel="alternate" type="application/rss+xml"> or
 // type="application/atom+xml", resolved and canonical as Links does.
 func FeedLinks(doc *html.Node, base *url.URL) []string {
-	base = documentBase(doc, base)
+	pl := Tree(doc, base)
 	var out []string
-	for n := range doc.Descendants() {
-		if n.Type != html.ElementNode || n.DataAtom != atom.Link {
-			continue
-		}
-		rel, _ := attr(n, "rel")
-		typ, _ := attr(n, "type")
-		if !hasToken(rel, "alternate") || !isFeedType(typ) {
-			continue
-		}
-		href, _ := attr(n, "href")
-		if s, ok := resolve(base, href); ok && !contains(out, s) {
+	for _, href := range pl.Feeds {
+		if s, ok := resolve(pl.Base, href); ok && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
@@ -68,46 +52,9 @@ func FeedLinks(doc *html.Node, base *url.URL) []string {
 // <link rel="canonical" href>, resolved against the document's base URL
 // and in canonical form, or "" when there is none or it is not http(s).
 func CanonicalLink(doc *html.Node, base *url.URL) string {
-	base = documentBase(doc, base)
-	for n := range doc.Descendants() {
-		if n.Type != html.ElementNode || n.DataAtom != atom.Link {
-			continue
-		}
-		rel, _ := attr(n, "rel")
-		href, ok := attr(n, "href")
-		if !ok || !hasToken(rel, "canonical") {
-			continue
-		}
-		s, _ := resolve(base, href)
-		return s
-	}
-	return ""
-}
-
-// documentBase returns the URL that relative links of doc resolve against:
-// its first <base href>, resolved against base, or else base itself.
-func documentBase(doc *html.Node, base *url.URL) *url.URL {
-	for n := range doc.Descendants() {
-		if n.Type != html.ElementNode || n.DataAtom != atom.Base {
-			continue
-		}
-		href, ok := attr(n, "href")
-		if !ok {
-			continue
-		}
-		ref, err := url.Parse(cleanHref(href))
-		if err != nil {
-			return base
-		}
-		if base != nil {
-			ref = base.ResolveReference(ref)
-		}
-		if ref.IsAbs() && ref.Host != "" {
-			return ref
-		}
-		return base
-	}
-	return base
+	pl := Tree(doc, base)
+	s, _ := resolve(pl.Base, pl.Canonical)
+	return s
 }
 
 // resolve turns an href into an absolute canonical http(s) URL.
@@ -187,13 +134,4 @@ func isFeedType(t string) bool {
 	t, _, _ = strings.Cut(t, ";")
 	t = strings.TrimSpace(t)
 	return strings.EqualFold(t, "application/rss+xml") || strings.EqualFold(t, "application/atom+xml")
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

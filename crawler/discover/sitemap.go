@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -225,7 +226,7 @@ func RobotsSitemaps(robots []byte, base *url.URL) []string {
 		if !ok || !strings.EqualFold(strings.TrimSpace(key), "sitemap") {
 			continue
 		}
-		if s, ok := resolve(base, val); ok && !contains(out, s) {
+		if s, ok := resolve(base, val); ok && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
