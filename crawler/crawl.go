@@ -69,7 +69,11 @@ type crawl struct {
 	deferred map[string]bool // claimed but not fetched this run
 	err      error           // the frontier failed: stop
 	done     chan struct{}   // one token per finished request
+	memo     *linkMemo
 }
+
+// linkMemoSize bounds each generation of the link memo: a few MB at most.
+const linkMemoSize = 16384
 
 // hostFailLimit consecutive failures pause a host for the rest of the run.
 const hostFailLimit = 5
@@ -86,6 +90,7 @@ func (c *Crawler) Crawl(ctx context.Context, site *Site, run Run, f Frontier, h 
 		limited:  make(map[string]bool),
 		failures: make(map[string]int),
 		deferred: make(map[string]bool),
+		memo:     newLinkMemo(linkMemoSize),
 		done:     make(chan struct{}, c.cfg.Concurrency),
 	}
 	cr.col = c.collector(ctx, false)
@@ -459,10 +464,10 @@ func (cr *crawl) onResponse(ctx context.Context, r *colly.Response) {
 	case KindFeed:
 		found, herr = cr.feed(e, p)
 	default:
-		found = cr.links(e, p, final)
 		if cr.site.isArticle(final) || (final != e.URL && cr.site.isArticle(e.URL)) {
 			p.Article = true
 		}
+		found = cr.links(e, p, final)
 		p.Site = cr.site.Name
 		p.Depth = e.Depth
 		herr = cr.c.handler.HandlePage(ctx, p)
@@ -481,40 +486,72 @@ func (cr *crawl) onResponse(ctx context.Context, r *colly.Response) {
 	cr.finish(ctx, v)
 }
 
-// links returns the in-scope links of an HTML page worth queueing.
+// links returns the in-scope links of an HTML page worth queueing. An
+// article is parsed into a tree, which is handed on in p.Doc for
+// extraction; other pages are only tokenized.
 func (cr *crawl) links(e Entry, p *Page, final string) []Entry {
 	if mt, _, _ := mime.ParseMediaType(p.ContentType); mt != "text/html" && mt != "application/xhtml+xml" {
 		return nil
 	}
-	doc, err := cr.c.cfg.ParseHTML(p)
-	if err != nil || doc == nil {
-		return nil
+	var pl discover.PageLinks
+	var err error
+	if !p.Article {
+		pl, err = discover.Scan(p.Body, p.URL)
 	}
-	p.Doc = doc
+	if p.Article || err != nil {
+		doc, err := cr.c.cfg.ParseHTML(p)
+		if err != nil || doc == nil {
+			return nil
+		}
+		p.Doc = doc
+		pl = discover.Tree(doc, p.URL)
+	}
 	var out []Entry
 	depth := e.Depth + 1
 	follow := (cr.site.follows(final) || cr.site.follows(e.URL)) && (cr.site.MaxDepth == 0 || depth <= cr.site.MaxDepth)
 	if follow {
-		for _, l := range discover.Links(doc, p.URL) {
-			if ok, _ := cr.inScope(l); ok && cr.site.wanted(l) {
+		org := origin(pl.Base)
+		onPage := make(map[string]bool, len(pl.Anchors)/4)
+		for _, href := range pl.Anchors {
+			k, memo := cr.memo.key(org, href)
+			if memo {
+				if m, ok := cr.memo.get(k); ok && (!m.queue || m.depth <= depth) {
+					continue
+				}
+			}
+			l, ok := discover.Resolve(pl.Base, href)
+			queue := ok && cr.queueable(l)
+			if memo {
+				cr.memo.put(k, memoEntry{queue: queue, depth: depth})
+			}
+			if queue && !onPage[l] {
+				onPage[l] = true
 				out = append(out, Entry{URL: l, Site: cr.site.Name, Depth: depth, Kind: KindPage})
 			}
 		}
 	}
 	// The page's canonical URL is where its article is archived.
-	if c := discover.CanonicalLink(doc, p.URL); c != "" && c != final {
+	if c, ok := discover.Resolve(pl.Base, pl.Canonical); ok && c != final {
 		if ok, _ := cr.inScope(c); ok {
 			out = append(out, Entry{URL: c, Site: cr.site.Name, Depth: e.Depth, Kind: KindPage})
 		}
 	}
 	if e.Depth == 0 && follow {
-		for _, l := range discover.FeedLinks(doc, p.URL) {
-			if ok, _ := cr.inScope(l); ok {
-				out = append(out, Entry{URL: l, Site: cr.site.Name, Kind: KindFeed})
+		for _, href := range pl.Feeds {
+			if l, ok := discover.Resolve(pl.Base, href); ok {
+				if ok, _ := cr.inScope(l); ok {
+					out = append(out, Entry{URL: l, Site: cr.site.Name, Kind: KindFeed})
+				}
 			}
 		}
 	}
 	return out
+}
+
+// queueable reports whether a link to u is queued: in scope and wanted.
+func (cr *crawl) queueable(u string) bool {
+	ok, _ := cr.inScope(u)
+	return ok && cr.site.wanted(u)
 }
 
 // inDomains reports whether the URL u is on one of the site's domains.

@@ -104,6 +104,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	pf.StringVar(&g.logLevel, "log-level", "info", "debug, info, warn or error")
 	pf.StringVar(&g.logFormat, "log-format", "text", "text or json")
 	pf.StringVar(&prof.cpu, "cpuprofile", "", "write a CPU profile of the command to this file (for benchmarks)")
+	pf.StringVar(&prof.trace, "trace", "", "write an execution trace of the command to this file (for benchmarks)")
 	pf.StringVar(&prof.mem, "memprofile", "", "write a heap profile at the end of the command to this file")
 
 	root.AddCommand(archiveCmd(g), crawlCmd(g), extractCmd(g), demoCmd(g), versionCmd(g))

@@ -6,17 +6,30 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 )
 
 // profiles writes the CPU profile of a whole command and a heap profile at
 // its end (--cpuprofile, --memprofile), for `go tool pprof` and
-// bench/crawl/profile/breakdown.sh.
+// bench/crawl/profile/breakdown.sh, and an execution trace (--trace), for
+// `go tool trace`: where goroutines wait rather than run.
 type profiles struct {
-	cpu, mem string
-	cpuFile  *os.File
+	cpu, mem, trace    string
+	cpuFile, traceFile *os.File
 }
 
 func (p *profiles) start() error {
+	if p.trace != "" {
+		f, err := os.Create(p.trace)
+		if err != nil {
+			return fmt.Errorf("--trace: %w", err)
+		}
+		if err := trace.Start(f); err != nil {
+			f.Close()
+			return fmt.Errorf("--trace %s: %w", p.trace, err)
+		}
+		p.traceFile = f
+	}
 	if p.cpu == "" {
 		return nil
 	}
@@ -34,6 +47,11 @@ func (p *profiles) start() error {
 
 func (p *profiles) stop() error {
 	var errs []error
+	if p.traceFile != nil {
+		trace.Stop()
+		errs = append(errs, p.traceFile.Close())
+		p.traceFile = nil
+	}
 	if p.cpuFile != nil {
 		pprof.StopCPUProfile()
 		errs = append(errs, p.cpuFile.Close())
