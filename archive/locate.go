@@ -31,6 +31,8 @@ type Ref struct {
 
 // index follows the WARC files one gowarc client writes, reading each new
 // record once, and remembers where the response records lie until asked.
+// It reads when asked (take), not as records are written: a crawl that
+// locates nothing (archive-only) never reads its WARC back.
 type index struct {
 	root, dir, site string
 	started         time.Time
@@ -89,23 +91,22 @@ func (x *index) take(uri string) (Ref, error) {
 	return ref, nil
 }
 
-func (x *index) scan() {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	x.scanLocked()
-}
-
+// files lists the WARC files this client has written, relative to the
+// archive dir and without their .open suffix. It reads names only.
 func (x *index) files() []string {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	x.scanLocked()
+	entries, err := os.ReadDir(x.dir)
+	if err != nil {
+		return nil
+	}
 	var out []string
-	for name := range x.scanned {
-		rel, _ := filepath.Rel(x.root, filepath.Join(x.dir, name))
-		out = append(out, rel)
+	for _, e := range entries {
+		if name := e.Name(); isWARCName(x.site, name) && x.ours(name) {
+			rel, _ := filepath.Rel(x.root, filepath.Join(x.dir, strings.TrimSuffix(name, ".open")))
+			out = append(out, rel)
+		}
 	}
 	slices.Sort(out)
-	return out
+	return slices.Compact(out)
 }
 
 // scanLocked reads the records added since the last scan in every file this

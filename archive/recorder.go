@@ -209,7 +209,7 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 		resp.Body.Close()
 		return nil, fmt.Errorf("decode %s: %w", req.URL, err)
 	}
-	resp.Body = &recordedBody{ReadCloser: body, written: written, ctx: req.Context(), timeout: r.cfg.Timeout, index: s.index}
+	resp.Body = &recordedBody{ReadCloser: body, written: written, ctx: req.Context(), timeout: r.cfg.Timeout}
 	return resp, nil
 }
 
@@ -220,7 +220,6 @@ type recordedBody struct {
 	written chan struct{}
 	ctx     context.Context
 	timeout time.Duration
-	index   *index
 	once    sync.Once
 }
 
@@ -231,7 +230,6 @@ func (b *recordedBody) Close() error {
 		defer t.Stop()
 		select {
 		case <-b.written:
-			b.index.scan()
 		case <-b.ctx.Done():
 		case <-t.C:
 		}

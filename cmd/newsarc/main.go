@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+	"time"
 	_ "time/tzdata" // site time zones must load on machines without zoneinfo
 
 	"github.com/spf13/cobra"
@@ -50,8 +51,17 @@ func main() {
 		<-ctx.Done()
 		stop()
 	}()
-	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	if ctx.Err() != nil {
+		time.Sleep(holdAfterSignal)
+	}
+	os.Exit(code)
 }
+
+// holdAfterSignal keeps an interrupted process alive before it exits. It is
+// zero except in tests (main_test.go), which need the process still running
+// after its graceful shutdown, to see that a second signal ends it.
+var holdAfterSignal time.Duration
 
 // usageError is a mistake on the command line: exit code 2.
 type usageError struct{ err error }

@@ -358,6 +358,9 @@ func validate(t *testing.T, files ...string) {
 // the test binary re-executes itself with NEWSARC_TEST_MAIN=1.
 func TestMain(m *testing.M) {
 	if os.Getenv("NEWSARC_TEST_MAIN") == "1" {
+		if d, err := time.ParseDuration(os.Getenv("NEWSARC_TEST_HOLD")); err == nil {
+			holdAfterSignal = d
+		}
 		main()
 		return
 	}

@@ -14,10 +14,10 @@ import (
 )
 
 // startCrawl runs `newsarc crawl` as a real process against a slow site.
-func startCrawl(t *testing.T, cfg, out string) (*exec.Cmd, *bytes.Buffer) {
+func startCrawl(t *testing.T, cfg, out string, env ...string) (*exec.Cmd, *bytes.Buffer) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "--config", cfg, "--out", out, "--log-level", "warn", "crawl")
-	cmd.Env = append(os.Environ(), "NEWSARC_TEST_MAIN=1")
+	cmd.Env = append(append(os.Environ(), "NEWSARC_TEST_MAIN=1"), env...)
 	var buf bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &buf, &buf
 	if err := cmd.Start(); err != nil {
@@ -115,10 +115,12 @@ func TestCrawl_kill9(t *testing.T) {
 func TestCrawl_secondSignal(t *testing.T) {
 	site := slowSite(t)
 	out := t.TempDir()
-	cmd, buf := startCrawl(t, site.config(t), out)
+	// The graceful shutdown takes well under a second; the process holds
+	// 20 s after it, so the second signal lands while it still runs.
+	cmd, buf := startCrawl(t, site.config(t), out, "NEWSARC_TEST_HOLD=20s")
 	waitForArticles(t, out, 1)
 	cmd.Process.Signal(syscall.SIGTERM)
-	time.Sleep(100 * time.Millisecond) // the first is being handled: closing takes seconds
+	time.Sleep(300 * time.Millisecond) // the first one is handled by now
 	cmd.Process.Signal(syscall.SIGTERM)
 	done := make(chan struct{})
 	go func() { cmd.Wait(); close(done) }()
