@@ -91,3 +91,5 @@ require (
 )
 
 replace github.com/markusmobius/go-trafilatura => ./third_party/go-trafilatura
+
+replace github.com/internetarchive/gowarc => ./third_party/gowarc
