@@ -654,7 +654,7 @@ func (d *customDialer) readResponse(ctx context.Context, respPipe *io.PipeReader
 	responseRecord.Header.Set("Content-Type", "application/http; msgtype=response")
 
 	// Read the response from the pipe
-	bytesCopied, err := io.Copy(responseRecord.Content, respPipe)
+	bytesCopied, err := pooledCopy(responseRecord.Content, respPipe) // newsarc patch: pooled buffer
 	if err != nil {
 		return errors.New("readResponse: io.Copy failed: " + err.Error())
 	}
@@ -943,7 +943,7 @@ func (d *customDialer) readRequest(ctx context.Context, scheme string, reqPipe *
 	requestRecord.Header.Set("Content-Type", "application/http; msgtype=request")
 
 	// Copy the content from the pipe
-	_, err := io.Copy(requestRecord.Content, reqPipe)
+	_, err := pooledCopy(requestRecord.Content, reqPipe) // newsarc patch: pooled buffer
 	if err != nil {
 		return errors.New("readRequest: io.Copy failed: " + err.Error())
 	}

@@ -79,7 +79,7 @@ func GetDigest(r io.Reader, digestAlgorithm DigestAlgorithm) (string, error) {
 	}
 
 	hasher := hashFunc()
-	_, err := io.Copy(hasher.(io.Writer), r)
+	_, err := pooledCopy(hasher.(io.Writer), r) // newsarc patch: pooled buffer
 	if err != nil {
 		return "", err
 	}

@@ -2,7 +2,6 @@ package warc
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -206,10 +205,10 @@ func getContentLength(rwsc spooledtempfile.ReadWriteSeekCloser) int64 {
 	// never had the chance to buffer to disk instead of memory, in which case we can
 	// just read the buffer (which should be <= 2MB) and return the length
 	if rwsc.FileName() == "" {
-		rwsc.Seek(0, 0)
-		buf := new(bytes.Buffer)
-		buf.ReadFrom(rwsc)
-		return int64(buf.Len())
+		// newsarc patch: the spool knows its length; reading it into a new
+		// buffer to count it copied every record (35 % of all allocation
+		// in an archive-only crawl).
+		return rwsc.Len()
 	} else {
 		// Else, we return the size of the file on disk
 		fileInfo, err := os.Stat(rwsc.FileName())

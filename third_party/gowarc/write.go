@@ -104,12 +104,16 @@ func (w *Writer) WriteRecord(r *Record) (recordID string, err error) {
 	w.setCompressorContentSize(int64(len(headerBlock)) + contentLength + int64(len(warcRecordTrailer)))
 
 	r.Content.Seek(0, 0)
-	recordReader := io.MultiReader(
-		bytes.NewReader(headerBlock),
-		r.Content,
-		strings.NewReader(warcRecordTrailer),
-	)
-	if _, err = io.Copy(w.BufWriter, recordReader); err != nil {
+	// newsarc patch: header, block and trailer are written one after the
+	// other through the bufio.Writer's own buffer, where io.Copy over an
+	// io.MultiReader allocated a new 32 KiB buffer for every record.
+	if _, err = w.BufWriter.Write(headerBlock); err != nil {
+		return recordID, err
+	}
+	if _, err = w.BufWriter.ReadFrom(r.Content); err != nil {
+		return recordID, err
+	}
+	if _, err = w.BufWriter.WriteString(warcRecordTrailer); err != nil {
 		return recordID, err
 	}
 
