@@ -2,7 +2,6 @@ package selectors
 
 import (
 	"strings"
-	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -77,7 +76,7 @@ func (w *blockWalker) text(s string) {
 		w.clean.WriteString(s)
 	}
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isWordRune(r) {
 			if w.node == nil {
 				w.node = w.cur
 			}
@@ -159,9 +158,10 @@ func (w *blockWalker) children(n *html.Node) {
 // differ only in spacing and punctuation have the same key.
 func compactKey(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
+		if isWordRune(r) {
+			b.WriteRune(toLower(r))
 		}
 	}
 	return b.String()

@@ -19,7 +19,7 @@ func cleanText(s string) string {
 		switch {
 		case invisible(r):
 			continue
-		case unicode.IsSpace(r):
+		case isSpace(r):
 			space = b.Len() > 0
 			continue
 		}
@@ -106,7 +106,7 @@ func wordCount(s string) int {
 	n := 0
 	for f := range strings.FieldsSeq(s) {
 		for _, r := range f {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if isWordRune(r) {
 				n++
 				break
 			}
@@ -121,12 +121,12 @@ func foldText(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isWordRune(r) {
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteRune(unicode.ToLower(r))
+			b.WriteRune(toLower(r))
 			continue
 		}
 		if !unicode.IsMark(r) {

@@ -76,7 +76,12 @@ func spaceAt(s string, i int) (int, bool) {
 		return 1, asciiSpace[c]
 	}
 	r, size := utf8.DecodeRuneInString(s[i:])
-	return size, unicode.IsSpace(r)
+	switch r {
+	case 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+		// unicode.IsSpace outside ASCII, without its table search.
+		return size, true
+	}
+	return size, 0x2000 <= r && r <= 0x200A
 }
 
 // asciiSpace are the ASCII bytes unicode.IsSpace reports.
