@@ -201,6 +201,10 @@ func (x *extraction) runGeneric() *genericResult {
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Disabled,
 		PruneSelector:   x.e.prune,
+		// Only its title is used, as the headline's last fallback: once
+		// the headline is found, its metadata is not worth the fifth of
+		// its time that it costs (a patch of ours, third_party).
+		SkipMetadata: x.a.Headline != "" && x.base != nil,
 	}
 	res, err := trafilatura.ExtractDocument(x.root, opts)
 	if err != nil || res == nil {

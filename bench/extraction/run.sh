@@ -34,7 +34,7 @@ log "building newsarc and the speed program"
 # the replace.
 sed '/^replace github.com\/markusmobius\/go-trafilatura /d' "$root/go.mod" >"$tmp/stock.mod"
 cp "$root/go.sum" "$tmp/stock.sum"
-(cd "$root" && GOFLAGS=-mod=mod go build -modfile="$tmp/stock.mod" -o "$tmp/speed-stock" ./bench/extraction/speed)
+(cd "$root" && GOFLAGS=-mod=mod go build -modfile="$tmp/stock.mod" -tags stock -o "$tmp/speed-stock" ./bench/extraction/speed)
 trafilatura_version=$(cd "$root" && go list -modfile="$tmp/stock.mod" -m -f '{{.Version}}' github.com/markusmobius/go-trafilatura)
 
 # newsarc extract runs in an empty folder with an empty config, so that no

@@ -143,6 +143,11 @@ type Options struct {
 
 	// PruneSelector is the CSS selector to select nodes to be pruned before extraction.
 	PruneSelector string
+
+	// SkipMetadata leaves ExtractResult.Metadata empty, for callers that
+	// find the metadata themselves; the content is extracted as usual.
+	// Incompatible with HasEssentialMetadata. (newsarc patch)
+	SkipMetadata bool
 }
 
 // Config is advanced setting to fine tune the extraction result.

@@ -8,6 +8,10 @@
 //
 //	engine pages cpu_seconds pages_per_cpu_second
 //
+// Built with -tags stock (as bench/extraction/run.sh does, against
+// go-trafilatura as served rather than newsarc's patched copy), it has no
+// newsarc engine.
+//
 // CPU time is the process's user+system time, so other work on a shared
 // machine does not count against the engine; GOMAXPROCS is 1.
 //
@@ -34,9 +38,10 @@ import (
 	"time"
 
 	"github.com/markusmobius/go-trafilatura"
-
-	"github.com/newsarc/newsarc/selectors"
 )
+
+// newsarcEngine builds the newsarc engine; nil in the stock build.
+var newsarcEngine func() func(page) (string, error)
 
 type page struct {
 	ID   string `json:"id"`
@@ -58,11 +63,6 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	ex, err := selectors.New(selectors.Config{})
-	if err != nil {
-		log.Fatal(err)
-	}
-	fetched := time.Date(2019, 11, 20, 12, 0, 0, 0, time.UTC)
 	engines := []struct {
 		name string
 		run  func(page) (string, error)
@@ -86,13 +86,12 @@ func main() {
 			}
 			return res.ContentText, nil
 		}},
-		{"newsarc", func(p page) (string, error) {
-			a, _, err := ex.Extract(selectors.Page{URL: p.URL, Body: p.html, ContentType: "text/html; charset=utf-8", Date: fetched})
-			if err != nil {
-				return "", err
-			}
-			return a.Body, nil
-		}},
+	}
+	if newsarcEngine != nil {
+		engines = append(engines, struct {
+			name string
+			run  func(page) (string, error)
+		}{"newsarc", newsarcEngine()})
 	}
 	for _, e := range engines {
 		if !slices.Contains(strings.Split(*only, ","), e.name) {
