@@ -14,9 +14,16 @@ const maxFallbackRunes = 80
 // fallbackMu serialises go-dateparser: its parsers share one stateful
 // unicode transformer (internal/strutil.NormalizeUnicode), so even separate
 // Parser values race. The fallback runs on short labels only, rarely.
+//
+// It never reads relative dates: the own rules read them ("منذ 3 ساعات",
+// "il y a 2 jours", "5 hours ago") and go-dateparser would take a bare
+// duration for one: "5 دقائق", a reading time, became five minutes before
+// the fetch.
 var (
 	fallbackMu     sync.Mutex
-	fallbackParser dps.Parser
+	fallbackParser = dps.Parser{ParserTypes: []dps.ParserType{
+		dps.Timestamp, dps.NegativeTimestamp, dps.CustomFormat, dps.AbsoluteTime, dps.NoSpacesTime,
+	}}
 )
 
 // fallbackLanguages are the languages go-dateparser is allowed to read.

@@ -136,6 +136,12 @@ func TestParse(t *testing.T) {
 		{"empty", "", nil, "", false},
 		{"words", "وزارة الداخلية", nil, "", false},
 		{"french est is a verb", "5 juillet 2023 à 11h20 est", paris, "2023-07-05T11:20:00+02:00", false},
+		// Durations are not dates: reading times, video lengths.
+		{"ar reading time", "5 دقائق", casablanca, "", false},
+		{"ar reading time words", "3 دقائق قراءة", casablanca, "", false},
+		{"fr reading time", "5 minutes", paris, "", false},
+		{"en reading time", "5 min read", nil, "", false},
+		{"en duration", "2 hours", nil, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
