@@ -170,8 +170,11 @@ func (r *Recorder) site(name string) (*siteWriter, error) {
 		// Redirects are followed by the caller, so each hop is its own exchange.
 		FollowRedirects: false,
 		DialTimeout:     r.cfg.Timeout,
-		// Any identical payload seen again in this run becomes a revisit record.
-		DedupeOptions: warc.DedupeOptions{LocalDedupe: true, SizeThreshold: 1},
+		// An identical payload seen again in this run becomes a revisit
+		// record, if it is among the last dedupeEntries payloads: gowarc's
+		// default of a million entries (some 300 bytes each) made memory
+		// grow with the crawl.
+		DedupeOptions: warc.DedupeOptions{LocalDedupe: true, SizeThreshold: 1, DedupeCacheSize: dedupeEntries},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("open warc writer for site %s: %w", name, err)
@@ -187,6 +190,10 @@ func (r *Recorder) site(name string) (*siteWriter, error) {
 	r.sites[name] = s
 	return s, nil
 }
+
+// dedupeEntries bounds the payload digests remembered for revisit records,
+// per site: a few MB.
+const dedupeEntries = 8192
 
 // RoundTrip sends req through the site's WARC-writing client. The records of
 // the exchange are on disk once the returned body has been closed.

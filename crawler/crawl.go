@@ -73,7 +73,7 @@ type crawl struct {
 }
 
 // linkMemoSize bounds each generation of the link memo: a few MB at most.
-const linkMemoSize = 16384
+const linkMemoSize = 8192
 
 // hostFailLimit consecutive failures pause a host for the rest of the run.
 const hostFailLimit = 5
