@@ -184,6 +184,11 @@ checks=$tmp/checks.txt
 : >"$checks"
 [ "$json_files" -eq "$N" ] && r=ok || r=no
 check_line $r "newsarc full pipeline wrote $json_files article JSON files for $N articles" >>"$checks"
+for st in "newsarc-archive-only:$arch_stat" "newsarc-full:$full_stat"; do
+	again=$(json_field refetched_uris <<<"${st#*:}")
+	[ "$again" = 0 ] && r=ok || r=no
+	check_line $r "${st%%:*}: no URL fetched twice ($again response records repeat a WARC-Target-URI)" >>"$checks"
+done
 for name in newsarc-archive-only newsarc-full; do
 	pf=$(json_field pages_fetched <"$tmp/$name.out")
 	check_line ok "$name: summary says $pf pages fetched, errors: $(tr -d '\n ' <"$tmp/$name.out" | sed -n 's/.*"errors":\({[^}]*}\).*/\1/p')" >>"$checks"

@@ -29,12 +29,17 @@ type stats struct {
 	Records   map[string]int `json:"records"` // by WARC-Type
 	HTML      int            `json:"html_pages"`
 	Statuses  map[string]int `json:"statuses"` // of response and revisit records
+	// RefetchedURIs counts response and revisit records whose
+	// WARC-Target-URI an earlier one in the files already had: URLs
+	// fetched twice.
+	RefetchedURIs int `json:"refetched_uris"`
+	uris          map[string]bool
 }
 
 func main() {
 	asJSON := flag.Bool("json", false, "print JSON")
 	flag.Parse()
-	st := stats{Records: map[string]int{}, Statuses: map[string]int{}}
+	st := stats{Records: map[string]int{}, Statuses: map[string]int{}, uris: map[string]bool{}}
 	for _, name := range flag.Args() {
 		if err := st.add(name); err != nil {
 			fmt.Fprintln(os.Stderr, "warcstat:", err)
@@ -45,7 +50,7 @@ func main() {
 		json.NewEncoder(os.Stdout).Encode(st)
 		return
 	}
-	fmt.Printf("%d files, %d bytes, %d HTML pages; records %v; statuses %v\n", st.Files, st.FileBytes, st.HTML, st.Records, st.Statuses)
+	fmt.Printf("%d files, %d bytes, %d HTML pages, %d URLs fetched again; records %v; statuses %v\n", st.Files, st.FileBytes, st.HTML, st.RefetchedURIs, st.Records, st.Statuses)
 }
 
 func (st *stats) add(name string) error {
@@ -106,6 +111,11 @@ func (st *stats) record(br *bufio.Reader) error {
 	st.Records[typ]++
 	block := io.LimitReader(br, n)
 	if typ == "response" || typ == "revisit" {
+		uri := hdr.Get("WARC-Target-URI")
+		if st.uris[uri] {
+			st.RefetchedURIs++
+		}
+		st.uris[uri] = true
 		head := make([]byte, min(n, 16<<10))
 		if _, err := io.ReadFull(block, head); err != nil {
 			return fmt.Errorf("block: %w", err)
