@@ -60,7 +60,11 @@ func open(ctx context.Context, path string) (*DB, error) {
 		db.w.Close()
 		return nil, err
 	}
-	db.r, err = sql.Open("sqlite", dsn(path, "_pragma=query_only(1)"))
+	// Readers look up single rows by index; a small page cache each (the
+	// OS caches the file) keeps the pool's memory from growing with the
+	// database: SQLite's default is 2 MB per connection, outside the Go
+	// heap and its memory limit.
+	db.r, err = sql.Open("sqlite", dsn(path, "_pragma=query_only(1)", "_pragma=cache_size(-256)"))
 	if err != nil {
 		db.w.Close()
 		return nil, err
