@@ -26,6 +26,17 @@ var (
 	}}
 )
 
+// misses remembers the labels go-dateparser found no date in, per time
+// zone (guarded by fallbackMu). Sites print the same labels on every page
+// ("5 دقائق", "Lecture 3 min") and a miss costs over a millisecond. Whether
+// a label holds a date does not depend on when it is read (relative dates
+// are not read here), so a miss stays one. At most maxMisses are kept.
+var misses = make(map[missKey]struct{})
+
+type missKey struct{ text, tz string }
+
+const maxMisses = 4096
+
 // fallbackLanguages are the languages go-dateparser is allowed to read.
 var fallbackLanguages = []string{"ar", "fr", "en"}
 
@@ -46,8 +57,19 @@ func fallback(s string, tz *time.Location, now time.Time) (time.Time, bool, bool
 		ReturnTimeAsPeriod:  true,
 		PreferredDateSource: dps.Past,
 	}
+	key := missKey{s, tz.String()}
 	fallbackMu.Lock()
+	if _, miss := misses[key]; miss {
+		fallbackMu.Unlock()
+		return time.Time{}, false, false
+	}
 	d, err := fallbackParser.Parse(cfg, s)
+	if err != nil || d.IsZero() {
+		if len(misses) >= maxMisses {
+			clear(misses)
+		}
+		misses[key] = struct{}{}
+	}
 	fallbackMu.Unlock()
 	if err != nil || d.IsZero() {
 		return time.Time{}, false, false

@@ -161,3 +161,32 @@ func TestParse(t *testing.T) {
 		})
 	}
 }
+
+func TestFallback_remembersMisses(t *testing.T) {
+	now := time.Date(2023, 7, 10, 12, 0, 0, 0, time.UTC)
+	for range 2 {
+		if got, _, ok := fallback("5 دقائق", time.UTC, now); ok {
+			t.Fatalf("fallback(reading time) = %s, want no date", got)
+		}
+	}
+	fallbackMu.Lock()
+	_, remembered := misses[missKey{"5 دقائق", "UTC"}]
+	n := len(misses)
+	fallbackMu.Unlock()
+	if !remembered {
+		t.Error("the miss was not remembered")
+	}
+	if n > maxMisses {
+		t.Errorf("%d misses kept, over %d", n, maxMisses)
+	}
+	paris, _ := time.LoadLocation("Europe/Paris")
+	if _, _, ok := fallback("28 juin 23", paris, now); !ok {
+		t.Error("a date the fallback reads is not found after misses")
+	}
+	fallbackMu.Lock()
+	_, remembered = misses[missKey{"28 juin 23", paris.String()}]
+	fallbackMu.Unlock()
+	if remembered {
+		t.Error("a label with a date was remembered as a miss")
+	}
+}
