@@ -32,19 +32,22 @@ func sourceBlocks(n *html.Node) []srcBlock {
 }
 
 type blockWalker struct {
-	raw, clean strings.Builder
-	all        strings.Builder // raw and the text of hidden elements
-	hidden     int             // open elements whose text is not shown
-	node       *html.Node      // block element of the paragraph being written
-	cur        *html.Node      // innermost open block element
-	inlineJunk int             // open inline junk elements since cur
+	// key and all are written as compactKey would make them of the
+	// visible text and of all the text; clean is the visible text.
+	key, all   strings.Builder
+	clean      strings.Builder
+	runes      int        // in key
+	hidden     int        // open elements whose text is not shown
+	node       *html.Node // block element of the paragraph being written
+	cur        *html.Node // innermost open block element
+	inlineJunk int        // open inline junk elements since cur
 	inLink     int
 	link       int
 	out        []srcBlock
 }
 
 func (w *blockWalker) flush() {
-	key, all := compactKey(w.raw.String()), compactKey(w.all.String())
+	key, all := w.key.String(), w.all.String()
 	if all != "" {
 		node := w.node
 		if node == nil {
@@ -55,34 +58,38 @@ func (w *blockWalker) flush() {
 			all:   all,
 			text:  cleanText(w.clean.String()),
 			node:  node,
-			runes: len([]rune(key)),
+			runes: w.runes,
 			link:  w.link,
 		})
 	}
-	w.raw.Reset()
+	w.key.Reset()
 	w.all.Reset()
 	w.clean.Reset()
 	w.node = nil
-	w.link = 0
+	w.runes, w.link = 0, 0
 }
 
 func (w *blockWalker) text(s string) {
-	w.all.WriteString(s)
-	if w.hidden > 0 {
-		return
-	}
-	w.raw.WriteString(s)
-	if w.inlineJunk == 0 {
+	visible := w.hidden == 0
+	if visible && w.inlineJunk == 0 {
 		w.clean.WriteString(s)
 	}
 	for _, r := range s {
-		if isWordRune(r) {
-			if w.node == nil {
-				w.node = w.cur
-			}
-			if w.inLink > 0 {
-				w.link++
-			}
+		if !isWordRune(r) {
+			continue
+		}
+		r = toLower(r)
+		w.all.WriteRune(r)
+		if !visible {
+			continue
+		}
+		w.key.WriteRune(r)
+		w.runes++
+		if w.node == nil {
+			w.node = w.cur
+		}
+		if w.inLink > 0 {
+			w.link++
 		}
 	}
 }
