@@ -50,20 +50,9 @@ done
 [ -n "$base" ] || die "site did not start"
 log "site: $base ($N articles)"
 
-cat >"$tmp/bench.toml" <<EOF
-[archive]
-dir = "$tmp/out"
-[crawl]
-concurrency = 8
-per_host_delay = "0s"
-respect_robots = true
-max_depth = 1000000
-max_pages = 0
-[[sites]]
-name = "bench"
-start_urls = ["$base"]
-article_urls = ['$articles']
-EOF
+# shellcheck source=config.sh
+. "$here/config.sh"
+newsarc_config "$tmp/bench.toml" "$tmp/out" "$articles" "$base"
 
 log "crawling with newsarc ($MODE); RSS sampled every 2 s"
 start=$(date +%s)
@@ -83,7 +72,7 @@ wait "$tpid" || rc=$?
 
 pages=$(sed -n 's/.*"pages_fetched": *\([0-9]*\).*/\1/p' "$tmp/summary.json" | head -n1)
 seconds=$(sed -n 's/.*"seconds": *\([0-9.]*\).*/\1/p' "$tmp/summary.json" | head -n1)
-json=$(find "$tmp/out/articles" -name '*.json' | wc -l)
+json=$({ find "$tmp/out/articles" -name '*.json' 2>/dev/null || true; } | wc -l)
 peak=$(awk -F': ' '/Maximum resident/ {print int($2 / 1024)}' "$tmp/time")
 cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u + s}' "$tmp/time")
 

@@ -121,22 +121,8 @@ rss_curve() {
 warc_stat() { "$bin/warcstat" -json "$@"; }
 json_field() { sed -n "s/.*\"$1\": *\([0-9.]*\).*/\1/p" | head -n1; }
 
-newsarc_config() { # FILE DIR ARTICLE_REGEX
-	cat >"$1" <<EOF
-[archive]
-dir = "$2"
-[crawl]
-concurrency = 8
-per_host_delay = "0s"
-respect_robots = true
-max_depth = 1000000
-max_pages = 0
-[[sites]]
-name = "bench"
-start_urls = ["$base"]
-article_urls = ['$3']
-EOF
-}
+# shellcheck source=config.sh
+. "$here/config.sh"
 
 # --- machine ----------------------------------------------------------------------
 cpu_model=$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)
@@ -159,11 +145,11 @@ measure wget wget -r -l inf --warc-file="$tmp/wget/crawl" --no-verbose -e robots
 	-P "$tmp/wget/mirror" -o "$tmp/wget/wget.log" "$base"
 wget_stat=$(warc_stat "$tmp"/wget/*.warc.gz)
 
-newsarc_config "$tmp/archive-only.toml" "$tmp/archive-only" '^$'
+newsarc_config "$tmp/archive-only.toml" "$tmp/archive-only" '^$' "$base"
 measure newsarc-archive-only "$bin/newsarc" --config "$tmp/archive-only.toml" --log-level warn crawl --json
 arch_stat=$(warc_stat "$tmp"/archive-only/warc/*/*.warc.gz)
 
-newsarc_config "$tmp/full.toml" "$tmp/full" '/\d{4}/\d{2}/\d{2}/'
+newsarc_config "$tmp/full.toml" "$tmp/full" '/\d{4}/\d{2}/\d{2}/' "$base"
 measure newsarc-full "$bin/newsarc" --config "$tmp/full.toml" --log-level warn crawl --json
 full_stat=$(warc_stat "$tmp"/full/warc/*/*.warc.gz)
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$tmp/header.txt"
@@ -196,7 +182,7 @@ done
 
 log "validation run: newsarc full pipeline on a $SMALL_N-article site, then warc-validate --strict"
 start_site "$SMALL_N"
-newsarc_config "$tmp/small.toml" "$tmp/small" '/\d{4}/\d{2}/\d{2}/'
+newsarc_config "$tmp/small.toml" "$tmp/small" '/\d{4}/\d{2}/\d{2}/' "$base"
 if "$bin/newsarc" --config "$tmp/small.toml" --log-level warn crawl --json >"$tmp/small.out" 2>"$tmp/small.err"; then r=ok; else r=no; fi
 check_line $r "small crawl ($SMALL_N articles) exited $([ $r = ok ] && echo 0 || echo non-zero)" >>"$checks"
 stop_site
