@@ -31,12 +31,13 @@ function cat() {
 	}
 	if (has("archive.WriteArticle")) return "article JSON files (marshal, fsync, rename)"
 	if (has("crawler.(*crawl).links")) {
-		if (has("golang.org/x/net/html.Parse")) return "crawler links: html.Parse (first parse)"
-		if (has("discover.Links") || has("discover.FeedLinks") || has("discover.CanonicalLink")) return "crawler links: discover.Links (resolve, canonicalise)"
+		if (has("golang.org/x/net/html.Parse")) return "crawler links: html.Parse (article pages, reused by extraction)"
+		if (has("discover.Scan")) return "crawler links: discover.Scan (tokenizer, other pages)"
+		if (has("discover.Resolve") || has("discover.Links") || has("discover.FeedLinks") || has("discover.CanonicalLink")) return "crawler links: discover.Resolve (resolve, canonicalise)"
 		return "crawler links: scope, traps, filters"
 	}
 	if (has("modernc.org/sqlite") || has("database/sql") || has("newsarc/archive/state")) return "sqlite state (frontier, seen, catalog)"
-	if (has("archive.(*index)")) return "archive: index (re-reads its own WARC to locate records)"
+	if (has("archive.(*index)")) return "archive: index (reads its own WARC back to locate article records)"
 	if (has("gowarc.recordWriter") || has("gowarc.(*Writer)")) return "gowarc: record writer (gzip, file writes)"
 	if (has("gowarc")) return "gowarc: connection recording (digests, spooling)"
 	if (has("archive.decodeBody") || has("compress/gzip") || has("klauspost/compress/gzip")) return "body decoding (gzip)"
