@@ -46,6 +46,12 @@ type HTTPClientSettings struct {
 }
 
 type CustomHTTPClient struct {
+	// newsarc patch: closing is set by Close under closeMu before it waits
+	// for the connections' goroutines; a connection dialled after that is
+	// refused (see wrapConnection).
+	closeMu sync.Mutex
+	closing bool
+
 	interfacesWatcherStop    chan bool
 	WaitGroup                *WaitGroupWithCount
 	dedupeHashTable          *otter.Cache[string, revisitRecord]
@@ -82,6 +88,14 @@ type CustomHTTPClient struct {
 
 func (c *CustomHTTPClient) Close() error {
 	var wg sync.WaitGroup
+	// newsarc patch: net/http finishes a dial in the background when the
+	// request that asked for it is cancelled. Such a late connection used
+	// to start its recording goroutine after the Wait below, which then
+	// sent on ErrChan after Close closed it: a panic. Dials after this
+	// point are refused, and those before it are waited for.
+	c.closeMu.Lock()
+	c.closing = true
+	c.closeMu.Unlock()
 	c.WaitGroup.Wait()
 	c.CloseIdleConnections()
 

@@ -322,11 +322,24 @@ func (cc *CustomConnection) CloseWithError(err error) error {
 	return errors.Join(closeErrors...)
 }
 
-func (d *customDialer) wrapConnection(ctx context.Context, c net.Conn, scheme string) *CustomConnection {
+// errClientClosed refuses a connection dialled after Close began. (newsarc patch)
+var errClientClosed = errors.New("warc: HTTP client is closed")
+
+func (d *customDialer) wrapConnection(ctx context.Context, c net.Conn, scheme string) (net.Conn, error) {
+	// newsarc patch: no recording goroutine starts once Close has begun
+	// waiting for them (see CustomHTTPClient.Close).
+	d.client.closeMu.Lock()
+	if d.client.closing {
+		d.client.closeMu.Unlock()
+		c.Close()
+		return nil, errClientClosed
+	}
+	d.client.WaitGroup.Add(1)
+	d.client.closeMu.Unlock()
+
 	reqReader, reqWriter := io.Pipe()
 	respReader, respWriter := io.Pipe()
 
-	d.client.WaitGroup.Add(1)
 	go d.writeWARCFromConnection(ctx, reqReader, respReader, scheme, c)
 
 	wrappedConn := &CustomConnection{
@@ -344,7 +357,7 @@ func (d *customDialer) wrapConnection(ctx context.Context, c net.Conn, scheme st
 		connChan <- wrappedConn
 		close(connChan)
 	}
-	return wrappedConn
+	return wrappedConn, nil
 }
 
 func (d *customDialer) CustomDialContext(ctx context.Context, network, address string) (conn net.Conn, err error) {
@@ -356,7 +369,7 @@ func (d *customDialer) CustomDialContext(ctx context.Context, network, address s
 		if err != nil {
 			return nil, err
 		}
-		return d.wrapConnection(ctx, conn, "http"), nil
+		return d.wrapConnection(ctx, conn, "http")
 	}
 
 	// Direct connection or local DNS proxy (socks5, socks4)
@@ -387,7 +400,7 @@ func (d *customDialer) CustomDialContext(ctx context.Context, network, address s
 		return nil, err
 	}
 
-	return d.wrapConnection(ctx, conn, "http"), nil
+	return d.wrapConnection(ctx, conn, "http")
 }
 
 func (d *customDialer) CustomDial(network, address string) (net.Conn, error) {
@@ -463,7 +476,7 @@ func (d *customDialer) CustomDialTLSContext(ctx context.Context, network, addres
 		return nil, fmt.Errorf("CustomDialTLS: TLS handshake failed: %w", err)
 	}
 
-	return d.wrapConnection(ctx, tlsConn, "https"), nil
+	return d.wrapConnection(ctx, tlsConn, "https")
 }
 
 func (d *customDialer) CustomDialTLS(network, address string) (net.Conn, error) {
