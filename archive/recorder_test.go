@@ -14,15 +14,15 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	warc "github.com/internetarchive/gowarc"
+
+	"github.com/newsarc/newsarc/internal/warctest"
 )
 
 // tapListener keeps every byte each accepted connection read and wrote, so a
@@ -291,7 +291,7 @@ func TestRecorder_RoundTrip(t *testing.T) {
 	if !found || filepath.Join(dir, ref.File) != path {
 		t.Errorf("Locate = %+v: no such record in %s", ref, path)
 	}
-	validate(t, path)
+	warctest.Validate(t, path)
 }
 
 func TestRecorder_uncompressed(t *testing.T) {
@@ -331,7 +331,7 @@ func TestRecorder_uncompressed(t *testing.T) {
 	if got.Header.Get("WARC-Record-ID") != ref.RecordID {
 		t.Errorf("record at offset %d is %s, want %s", ref.Offset, got.Header.Get("WARC-Record-ID"), ref.RecordID)
 	}
-	validate(t, filepath.Join(dir, ref.File))
+	warctest.Validate(t, filepath.Join(dir, ref.File))
 }
 
 func TestNewRecorder_unwritable(t *testing.T) {
@@ -340,29 +340,6 @@ func TestNewRecorder_unwritable(t *testing.T) {
 	_, err := NewRecorder(Config{Dir: filepath.Join(file, "archive")})
 	if err == nil || !strings.Contains(err.Error(), file) {
 		t.Fatalf("NewRecorder under a file: err = %v, want one naming %s", err, file)
-	}
-}
-
-// validate runs the shared independent WARC checker, warcio.js, in strict mode.
-func validate(t *testing.T, files ...string) {
-	t.Helper()
-	_, here, _, _ := runtime.Caller(0)
-	tool := filepath.Join(filepath.Dir(here), "..", "..", "shared", "tools", "warc-validate", "run.sh")
-	if _, err := os.Stat(tool); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("warc validator not found at %s", tool)
-		}
-		t.Skipf("warc validator not found at %s", tool)
-	}
-	if _, err := exec.LookPath("node"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("node is needed to validate WARC files")
-		}
-		t.Skip("node not installed: WARC validation skipped")
-	}
-	out, err := exec.Command("bash", append([]string{tool, "--strict"}, files...)...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("warc-validate --strict %v: %v\n%s", files, err, out)
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsarc/newsarc/internal/warctest"
 )
 
 // writeSample records a few exchanges and returns the closed WARC file.
@@ -75,7 +77,7 @@ func TestRepair(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(dir, "warc", "s", "*.open")); len(left) > 0 {
 		t.Errorf(".open files left: %v", left)
 	}
-	validate(t, fixed)
+	warctest.Validate(t, fixed)
 }
 
 // A file being written by a live recorder is not touched.

@@ -16,6 +16,7 @@ import (
 	_ "modernc.org/sqlite"
 
 	"github.com/newsarc/newsarc/archive/state"
+	"github.com/newsarc/newsarc/internal/warctest"
 )
 
 // newsSite is an httptest news site of about 50 pages: paginated listings,
@@ -257,7 +258,7 @@ func TestRun_crawl(t *testing.T) {
 		}
 	}
 	warcs, _ := filepath.Glob(filepath.Join(out, "warc", "lematin", "*.warc.gz"))
-	validate(t, warcs...)
+	warctest.Validate(t, warcs...)
 	// The byline selector matches nothing: one warning for the run, with
 	// the share of pages (copies are not counted).
 	if n := strings.Count(stderr, `selector byline \".byline a\" matched nothing on 30 of 30 pages (100%)`); n != 1 {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/newsarc/newsarc/cmd/newsarc/demosite"
+	"github.com/newsarc/newsarc/internal/warctest"
 )
 
 // The demo, with the repository's sample config.toml, crawls the built-in
@@ -56,5 +57,5 @@ func TestRun_demo(t *testing.T) {
 	if len(files) != 2 { // one per run
 		t.Fatalf("warc files %v", files)
 	}
-	validate(t, files...)
+	warctest.Validate(t, files...)
 }

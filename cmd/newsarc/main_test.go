@@ -9,9 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -19,6 +17,8 @@ import (
 	"time"
 
 	warc "github.com/internetarchive/gowarc"
+
+	"github.com/newsarc/newsarc/internal/warctest"
 )
 
 // testSite serves a small news site with the responses archiving must cope
@@ -175,7 +175,7 @@ func TestRun_archive(t *testing.T) {
 	if uris[srv.URL+"/private/secret.html"] != 0 {
 		t.Errorf("disallowed page archived")
 	}
-	validate(t, files...)
+	warctest.Validate(t, files...)
 }
 
 // checkWARCRef reads the record the article JSON points at.
@@ -328,30 +328,7 @@ func TestRun_archiveInterrupted(t *testing.T) {
 	if uris := targetURIs(t, files[0]); uris[srv.URL+"/fast/1.html"] != 1 {
 		t.Errorf("the page fetched before the interrupt is not in the WARC: %v", uris)
 	}
-	validate(t, files...)
-}
-
-// validate runs the shared independent WARC checker, warcio.js, in strict mode.
-func validate(t *testing.T, files ...string) {
-	t.Helper()
-	_, here, _, _ := runtime.Caller(0)
-	tool := filepath.Join(filepath.Dir(here), "..", "..", "..", "shared", "tools", "warc-validate", "run.sh")
-	if _, err := os.Stat(tool); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("warc validator not found at %s", tool)
-		}
-		t.Skipf("warc validator not found at %s", tool)
-	}
-	if _, err := exec.LookPath("node"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("node is needed to validate WARC files")
-		}
-		t.Skip("node not installed: WARC validation skipped")
-	}
-	out, err := exec.Command("bash", append([]string{tool, "--strict"}, files...)...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("warc-validate --strict %v: %v\n%s", files, err, out)
-	}
+	warctest.Validate(t, files...)
 }
 
 // TestMain lets a test run the real main in a subprocess (signals, kill -9):

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/newsarc/newsarc/internal/warctest"
 )
 
 // startCrawl runs `newsarc crawl` as a real process against a slow site.
@@ -70,7 +72,7 @@ func TestCrawl_SIGTERM(t *testing.T) {
 		t.Errorf(".open left after SIGTERM: %v", open)
 	}
 	warcs, _ := filepath.Glob(filepath.Join(out, "warc", "*", "*.warc.gz"))
-	validate(t, warcs...)
+	warctest.Validate(t, warcs...)
 
 	// The next run completes what was left.
 	code, stdout, stderr := runCLI(t, context.Background(), "--config", cfg, "--out", out, "--log-level", "warn", "crawl")
@@ -108,7 +110,7 @@ func TestCrawl_kill9(t *testing.T) {
 		t.Errorf(".open left: %v", open)
 	}
 	warcs, _ := filepath.Glob(filepath.Join(out, "warc", "*", "*.warc.gz"))
-	validate(t, warcs...)
+	warctest.Validate(t, warcs...)
 }
 
 // A second signal ends the process at once, without the graceful close.
