@@ -279,13 +279,7 @@ func (r *Recorder) Close(ctx context.Context) error {
 		var wg sync.WaitGroup
 		for _, s := range sites {
 			wg.Go(func() {
-				// gowarc's Close (v0.8.101) writes out what is queued,
-				// closes and renames the WARC files, closes ErrChan (which
-				// ends the drain) and then sleeps a second after closing
-				// each of its two in-memory caches. The files are final
-				// when the drain ends; the sleeps go on in the background
-				// instead of adding 2 s to every run.
-				go s.client.Close()
+				s.client.Close()
 				s.drain.Wait()
 				syncDir(s.dir)
 			})

@@ -166,8 +166,10 @@ func NewWARCWritingHTTPClient(HTTPClientSettings HTTPClientSettings) (httpClient
 	httpClient.dedupeHashTable = &dedupeCache
 
 	httpClient.closeDedupeCache = func() {
+		// newsarc patch: no second of sleep after closing the in-memory
+		// cache; nothing waits on it, and every run and every
+		// `newsarc archive` paid it.
 		httpClient.dedupeHashTable.Close()
-		time.Sleep(1 * time.Second)
 	}
 
 	// Set default deduplication threshold to 2048 bytes
@@ -258,8 +260,8 @@ func NewWARCWritingHTTPClient(HTTPClientSettings HTTPClientSettings) (httpClient
 	}
 
 	httpClient.closeDNSCache = func() {
+		// newsarc patch: no second of sleep here either.
 		customDialer.DNSRecords.Close()
-		time.Sleep(1 * time.Second)
 	}
 
 	customTransport, err := newCustomTransport(customDialer, HTTPClientSettings.DecompressBody, HTTPClientSettings.TLSHandshakeTimeout)
