@@ -103,3 +103,32 @@ func BenchmarkLinks(b *testing.B) {
 	b.ReportMetric(float64(n), "links/op")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/link")
 }
+
+// BenchmarkScan reads every link of a synthetic page from its raw bytes
+// with the tokenizer and resolves each, as the crawler does for pages that
+// are not articles (no tree is built); links/op says how many.
+func BenchmarkScan(b *testing.B) {
+	site := fixtureSite()
+	page := site.ArticleHTML(0)
+	base, _ := url.Parse(site.ArticleURL(0))
+	scan := func() []string {
+		pl, err := discover.Scan(page, base)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var out []string
+		for _, h := range pl.Anchors {
+			if s, ok := discover.Resolve(pl.Base, h); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	n := len(scan())
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		sink = scan()
+	}
+	b.ReportMetric(float64(n), "links/op")
+}
