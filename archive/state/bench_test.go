@@ -83,6 +83,45 @@ func BenchmarkClaimFinish(b *testing.B) {
 	}
 }
 
+// BenchmarkClaim_Deferred claims one entry and releases it again, with
+// none or 50 000 entries of the site already claimed: a crawler that defers
+// the URLs of a paused host keeps them claimed until the end of the run, so
+// Claim's cost must not grow with them.
+func BenchmarkClaim_Deferred(b *testing.B) {
+	for _, deferred := range []int{0, 50_000} {
+		b.Run(fmt.Sprintf("claimed=%d", deferred), func(b *testing.B) {
+			db, _ := openTest(b)
+			// Deferred entries come first in claim order (depth, then id),
+			// where a walk of all entries meets them before any queued one.
+			for round := range deferred / 1000 {
+				batch := links(round, 1000)
+				for i := range batch {
+					batch[i].Depth = 0
+				}
+				if _, err := db.Push(b.Context(), "", batch); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if got, err := db.Claim(b.Context(), "nabae24", "deferred", deferred, time.Hour); err != nil || len(got) != deferred {
+				b.Fatalf("Claim of the deferred = %d entries, %v", len(got), err)
+			}
+			if _, err := db.Push(b.Context(), "", links(1000, 1000)); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				got, err := db.Claim(b.Context(), "nabae24", "w", 1, time.Minute)
+				if err != nil || len(got) != 1 {
+					b.Fatalf("Claim = %d entries, %v", len(got), err)
+				}
+				if _, err := db.Release(b.Context(), "w"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // TestDB_Push100k pushes 100 000 URLs (20 000 under the race detector)
 // and claims and finishes a tenth of them, checking that the Go heap does
 // not grow with the number of URLs: they live in SQLite. SQLite's own page

@@ -45,7 +45,7 @@ func (db *DB) AddArticle(ctx context.Context, a Article) (version int, changed b
 	}
 	version, changed, err = db.addArticle(ctx, a)
 	if err != nil {
-		return 0, false, fmt.Errorf("add article %s: %w", a.ID, err)
+		return 0, false, fmt.Errorf("add article %s: %w", a.ID, db.fail(err))
 	}
 	return version, changed, nil
 }
@@ -83,7 +83,7 @@ func (db *DB) addArticle(ctx context.Context, a Article) (int, bool, error) {
 func (db *DB) LatestArticle(ctx context.Context, id string) (Article, bool, error) {
 	a, ok, err := scanArticle(db.st.latestArticle.QueryRowContext(ctx, id))
 	if err != nil {
-		return Article{}, false, fmt.Errorf("look up article %s: %w", id, err)
+		return Article{}, false, fmt.Errorf("look up article %s: %w", id, db.fail(err))
 	}
 	return a, ok, nil
 }

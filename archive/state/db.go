@@ -14,8 +14,9 @@ import (
 )
 
 // busyTimeout is how long a statement waits for another process's write
-// lock (a user's sqlite3 session, a checkpoint) before failing.
-const busyTimeout = 10 * time.Second
+// lock (a user's sqlite3 session, a checkpoint) before failing with
+// ErrBusy. A variable only so that tests need not wait 10 s.
+var busyTimeout = 10 * time.Second
 
 // DB is the SQLite state of one archive: frontier, seen URLs, article
 // catalog and run history. It is safe for use by many goroutines.
@@ -35,10 +36,14 @@ type DB struct {
 // creating it and bringing its schema up to date. The database is put in
 // WAL mode with synchronous=NORMAL: a crash or kill -9 loses at most the
 // last transactions, never consistency.
+//
+// When another process holds the database's write lock past the busy
+// timeout, the error wraps ErrBusy; when the file is not a database or is
+// corrupt, ErrCorrupt.
 func Open(ctx context.Context, path string) (*DB, error) {
 	db, err := open(ctx, path)
 	if err != nil {
-		return nil, fmt.Errorf("open state %s: %w", path, err)
+		return nil, fmt.Errorf("open state %s: %w", path, classify(err))
 	}
 	return db, nil
 }
@@ -103,7 +108,7 @@ func (db *DB) Close() error {
 		errs = append(errs, err, db.w.Close())
 	}
 	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("close state %s: %w", db.path, err)
+		return fmt.Errorf("close state %s: %w", db.path, classify(err))
 	}
 	return nil
 }

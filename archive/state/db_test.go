@@ -86,21 +86,6 @@ func TestOpen_CreatesSchemaAndReopens(t *testing.T) {
 	}
 }
 
-func TestOpen_NotADatabase(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "state.db")
-	if err := os.WriteFile(path, []byte(strings.Repeat("this is not a database\n", 100)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	db, err := Open(t.Context(), path)
-	if err == nil {
-		db.Close()
-		t.Fatal("Open of a text file succeeded")
-	}
-	if !strings.Contains(err.Error(), path) {
-		t.Errorf("error %q does not name %s", err, path)
-	}
-}
-
 func TestOpen_NewerSchema(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.db")
 	raw, err := sql.Open("sqlite", path)
@@ -154,7 +139,7 @@ func TestOpen_MissingDir(t *testing.T) {
 func TestQueryPlans(t *testing.T) {
 	db, _ := openTest(t)
 	for _, q := range []string{
-		sqlPushUpsert, sqlLastID, sqlClaim, sqlRelease,
+		sqlPushUpsert, sqlLastID, sqlExpire, sqlClaim, sqlRelease, sqlPendingSite,
 		sqlFinishDelete, sqlSeen, sqlSeenInRun, sqlLatestArticle,
 	} {
 		rows, err := db.r.QueryContext(t.Context(), "EXPLAIN QUERY PLAN "+q, `[]`, "x", "x", "x", 1)

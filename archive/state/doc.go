@@ -21,6 +21,11 @@
 // sqlite3 CLI, for instance `sqlite3 archive/state.db 'select * from runs'`.
 // Times are stored as RFC 3339 text.
 //
+// Errors name the operation and its object. When another process holds
+// state.db's write lock past the busy timeout they wrap ErrBusy (try again
+// later); when state.db is not a database or is damaged, ErrCorrupt. Both
+// name the file.
+//
 // Lock takes the archive's lock: an flock on <archive>/.lock that dies with
 // its process, so a second crawl of the archive fails at once with
 // ErrLocked, and a crash never leaves a stale lock.

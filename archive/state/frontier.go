@@ -1,13 +1,10 @@
 package state
 
 import (
-	"cmp"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 	"unicode/utf8"
 )
@@ -21,6 +18,14 @@ type Entry struct {
 	// Hint is the lastmod or publication date a sitemap or feed gave for
 	// URL, zero when unknown. It comes back from Claim in UTC.
 	Hint time.Time
+	// Hops counts the redirects followed to reach URL; 0 for a URL found as
+	// a link. It lets the crawler bound a redirect chain that goes through
+	// the queue.
+	Hops int
+	// Via is the URL whose redirect chain led to URL, "" for a URL found
+	// as a link: errors about the chain name the URL that was asked for.
+	// It goes with Hops: a push with fewer hops brings its Via.
+	Via string
 }
 
 // pushRow is an Entry as the push statement reads it with jsonb_each: one
@@ -32,39 +37,29 @@ type pushRow struct {
 	Depth int    `json:"d"`
 	Kind  string `json:"k"`
 	Hint  any    `json:"h,omitempty"`
+	Hops  int    `json:"r"` // never omitted: the column is NOT NULL
+	Via   string `json:"v"`
 }
 
 const (
 	// One pass: each entry either inserts a row or, for a URL already
-	// queued, improves its depth and hint. RETURNING lists inserted and
-	// improved rows; inserted ones have an id above the largest before.
+	// queued, improves its depth, hops and hint. RETURNING lists inserted
+	// and improved rows; inserted ones have an id above the largest before.
 	sqlPushUpsert = `
-INSERT INTO frontier(url, site, depth, kind, hint, added)
-SELECT j.value->>'u', j.value->>'s', j.value->>'d', j.value->>'k', j.value->>'h', ?2
+INSERT INTO frontier(url, site, depth, kind, hint, hops, via, added)
+SELECT j.value->>'u', j.value->>'s', j.value->>'d', j.value->>'k', j.value->>'h', j.value->>'r', j.value->>'v', ?2
 FROM jsonb_each(?1) AS j
 WHERE ?3 = '' OR NOT EXISTS (SELECT 1 FROM seen WHERE seen.url = j.value->>'u' AND seen.run = ?3
 	AND min(coalesce(j.value->>'h', ''), ?2) <= seen.fetched_at)
 ON CONFLICT(url) DO UPDATE SET
 	depth = min(depth, excluded.depth),
+	hops = min(hops, excluded.hops),
+	via = CASE WHEN excluded.hops < hops THEN excluded.via ELSE via END,
 	hint = CASE WHEN excluded.hint > coalesce(hint, '') THEN excluded.hint ELSE hint END,
 	rehinted = CASE WHEN claimed_until IS NOT NULL AND excluded.hint > coalesce(hint, '') THEN 1 ELSE rehinted END
-WHERE excluded.depth < depth OR excluded.hint > coalesce(hint, '')
+WHERE excluded.depth < depth OR excluded.hops < hops OR excluded.hint > coalesce(hint, '')
 RETURNING id`
 	sqlLastID = `SELECT coalesce(max(id), 0) FROM frontier`
-
-	sqlClaim = `
-UPDATE frontier SET worker = ?1, claimed_until = ?2
-WHERE id IN (
-	SELECT id FROM frontier
-	WHERE site = ?3 AND (claimed_until IS NULL OR claimed_until <= ?4)
-	ORDER BY depth, id
-	LIMIT ?5)
-RETURNING id, url, site, depth, kind, hint`
-
-	sqlRelease = `UPDATE frontier SET worker = NULL, claimed_until = NULL WHERE worker = ?`
-
-	sqlPendingSite = `SELECT count(*) FROM frontier WHERE site = ?`
-	sqlPendingAll  = `SELECT count(*) FROM frontier`
 )
 
 // Push queues the entries whose URL is not queued yet, nor already fetched
@@ -72,7 +67,8 @@ RETURNING id, url, site, depth, kind, hint`
 // is newer than that fetch (a hint in the future counts as now): a sitemap
 // that says a page changed after the visit run recorded brings it back. It returns how
 // many it added. A URL that is already queued, claimed or not, keeps the
-// lower of its two depths and the newer of its two hints.
+// lower of its two depths, the lower of its two hop counts and the newer of
+// its two hints.
 //
 // Checking and queuing are one transaction, so a URL another goroutine has
 // just finished in this run is not queued again: pushing every discovered
@@ -88,7 +84,7 @@ func (db *DB) Push(ctx context.Context, run string, entries []Entry) (int, error
 	}
 	n, err := db.push(ctx, run, batch)
 	if err != nil {
-		return 0, fmt.Errorf("push %d entries: %w", len(entries), err)
+		return 0, fmt.Errorf("push %d entries: %w", len(entries), db.fail(err))
 	}
 	return n, nil
 }
@@ -135,7 +131,7 @@ func pushBatch(entries []Entry) ([]byte, error) {
 			return nil, errors.New("entry with an empty url")
 		case e.Site == "":
 			return nil, fmt.Errorf("entry %s without a site", e.URL)
-		case !utf8.ValidString(e.URL) || !utf8.ValidString(e.Site) || !utf8.ValidString(e.Kind):
+		case !utf8.ValidString(e.URL) || !utf8.ValidString(e.Site) || !utf8.ValidString(e.Kind) || !utf8.ValidString(e.Via):
 			return nil, fmt.Errorf("entry %q is not valid UTF-8", e.URL)
 		}
 		if e.Kind == "" {
@@ -145,99 +141,16 @@ func pushBatch(entries []Entry) ([]byte, error) {
 		if i, ok := at[e.URL]; ok {
 			r := &rows[i]
 			r.Depth = min(r.Depth, e.Depth)
+			if e.Hops < r.Hops {
+				r.Hops, r.Via = e.Hops, e.Via
+			}
 			if h, ok := hint.(string); ok && (r.Hint == nil || h > r.Hint.(string)) {
 				r.Hint = h
 			}
 			continue
 		}
 		at[e.URL] = len(rows)
-		rows = append(rows, pushRow{URL: e.URL, Site: e.Site, Depth: e.Depth, Kind: e.Kind, Hint: hint})
+		rows = append(rows, pushRow{URL: e.URL, Site: e.Site, Depth: e.Depth, Kind: e.Kind, Hint: hint, Hops: e.Hops, Via: e.Via})
 	}
 	return json.Marshal(rows)
-}
-
-// Claim takes up to n queued entries of site for worker, lowest depth
-// first, then in the order they were queued. They stay claimed for lease;
-// after that, Claim hands them to whoever asks next, so the claims of a
-// worker that crashed come back. Choose a lease longer than the longest
-// fetch, retries and backoff included. Claiming is atomic: no two callers,
-// in this process or another, get the same entry while its lease runs.
-func (db *DB) Claim(ctx context.Context, site, worker string, n int, lease time.Duration) ([]Entry, error) {
-	if n <= 0 {
-		return nil, nil
-	}
-	if worker == "" || lease <= 0 {
-		return nil, fmt.Errorf("claim from %s: need a worker and a positive lease (got %q, %v)", site, worker, lease)
-	}
-	now := db.now()
-	rows, err := db.st.claim.QueryContext(ctx, worker, instant(now.Add(lease)), site, instant(now), n)
-	if err != nil {
-		return nil, fmt.Errorf("claim from %s: %w", site, err)
-	}
-	defer rows.Close()
-	type claimed struct {
-		id int64
-		e  Entry
-	}
-	var got []claimed
-	for rows.Next() {
-		var c claimed
-		var hint sql.NullString
-		if err := rows.Scan(&c.id, &c.e.URL, &c.e.Site, &c.e.Depth, &c.e.Kind, &hint); err != nil {
-			return nil, fmt.Errorf("claim from %s: %w", site, err)
-		}
-		if c.e.Hint, err = parseTime(hint); err != nil {
-			return nil, fmt.Errorf("claim from %s: %s: %w", site, c.e.URL, err)
-		}
-		got = append(got, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("claim from %s: %w", site, err)
-	}
-	// RETURNING gives rows in no promised order.
-	slices.SortFunc(got, func(a, b claimed) int {
-		if c := cmp.Compare(a.e.Depth, b.e.Depth); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.id, b.id)
-	})
-	out := make([]Entry, len(got))
-	for i, c := range got {
-		out[i] = c.e
-	}
-	return out, nil
-}
-
-// Release returns the entries worker still holds to the queue and reports
-// how many. Call it on graceful shutdown for the entries not fetched, and at
-// start-up with the worker ID of the previous run, so that a run killed
-// before its leases ran out resumes its claims at once.
-func (db *DB) Release(ctx context.Context, worker string) (int, error) {
-	res, err := db.st.release.ExecContext(ctx, worker)
-	if err != nil {
-		return 0, fmt.Errorf("release claims of %s: %w", worker, err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return 0, fmt.Errorf("release claims of %s: %w", worker, err)
-	}
-	return int(n), nil
-}
-
-// Pending counts the entries of site in the frontier, queued or claimed;
-// site "" counts all sites. A crawl of a site is done when Claim returns
-// nothing and Pending is 0. It reads the site's whole part of an index, so
-// ask it when Claim comes back empty, not for every page.
-func (db *DB) Pending(ctx context.Context, site string) (int, error) {
-	var n int
-	var err error
-	if site == "" {
-		err = db.st.pendingAll.QueryRowContext(ctx).Scan(&n)
-	} else {
-		err = db.st.pendingSite.QueryRowContext(ctx, site).Scan(&n)
-	}
-	if err != nil {
-		return 0, fmt.Errorf("count pending of site %q: %w", site, err)
-	}
-	return n, nil
 }

@@ -43,12 +43,14 @@ func (db *DB) StartRun(ctx context.Context, id string, started time.Time) error 
 		started = db.now()
 	}
 	if _, err := db.w.ExecContext(ctx, sqlStartRun, id, instant(started), StatusRunning); err != nil {
-		return fmt.Errorf("start run %s: %w", id, err)
+		return fmt.Errorf("start run %s: %w", id, db.fail(err))
 	}
 	return nil
 }
 
-// FinishRun writes the summary of run id, started by StartRun.
+// FinishRun writes the summary of run id, started by StartRun. At the end
+// of an interrupted run, call it with a context the signal does not cancel
+// (context.WithoutCancel), or the run stays "running" in the history.
 func (db *DB) FinishRun(ctx context.Context, id string, s RunStats) error {
 	if s.Finished.IsZero() {
 		s.Finished = db.now()
@@ -59,11 +61,11 @@ func (db *DB) FinishRun(ctx context.Context, id string, s RunStats) error {
 	res, err := db.w.ExecContext(ctx, sqlFinishRun, instant(s.Finished), s.Status, s.Pages,
 		s.ArticlesNew, s.ArticlesChanged, s.ArticlesUnchanged, s.Errors, s.Bytes, id)
 	if err != nil {
-		return fmt.Errorf("finish run %s: %w", id, err)
+		return fmt.Errorf("finish run %s: %w", id, db.fail(err))
 	}
 	n, err := res.RowsAffected()
 	if err != nil {
-		return fmt.Errorf("finish run %s: %w", id, err)
+		return fmt.Errorf("finish run %s: %w", id, db.fail(err))
 	}
 	if n == 0 {
 		return fmt.Errorf("finish run %s: no such run", id)

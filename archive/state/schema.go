@@ -74,6 +74,22 @@ CREATE TABLE runs (
 	bytes              INTEGER NOT NULL DEFAULT 0
 );
 `,
+	// 2: redirect hops and the URL the chain started at; claiming that does not walk the claimed rows.
+	// frontier_claim held claimed and queued rows alike, so Claim stepped
+	// over every claimed row before the first queued one: a crawler that
+	// defers the URLs of a paused host keeps thousands claimed. Queued rows
+	// and leases now have an index each, and a row moves from one to the
+	// other when it is claimed or returned. claimed_until, always NULL in
+	// frontier_queued, makes it covering: SQLite does not infer the value
+	// from the index's WHERE, and would read the table for every queued row
+	// Pending counts.
+	`
+ALTER TABLE frontier ADD COLUMN hops INTEGER NOT NULL DEFAULT 0; -- redirects followed to reach url
+ALTER TABLE frontier ADD COLUMN via TEXT NOT NULL DEFAULT '';     -- first URL of that redirect chain
+DROP INDEX frontier_claim;
+CREATE INDEX frontier_queued ON frontier(site, depth, id, claimed_until) WHERE claimed_until IS NULL;
+CREATE INDEX frontier_lease ON frontier(site, claimed_until) WHERE claimed_until IS NOT NULL;
+`,
 }
 
 // migrate applies the migrations the database has not seen yet. The

@@ -56,7 +56,7 @@ func (db *DB) Finish(ctx context.Context, visits ...Visit) error {
 		return nil
 	}
 	if err := db.finish(ctx, visits); err != nil {
-		return fmt.Errorf("finish %s: %w", visits[0].URL, err)
+		return fmt.Errorf("finish %s: %w", visits[0].URL, db.fail(err))
 	}
 	return nil
 }
@@ -107,7 +107,7 @@ func (db *DB) Seen(ctx context.Context, url string) (Visit, bool, error) {
 		v.FetchedAt, err = parseTime(at)
 	}
 	if err != nil {
-		return Visit{}, false, fmt.Errorf("look up visit of %s: %w", url, err)
+		return Visit{}, false, fmt.Errorf("look up visit of %s: %w", url, db.fail(err))
 	}
 	return v, true, nil
 }
@@ -125,18 +125,18 @@ func (db *DB) SeenInRun(ctx context.Context, run string, urls []string) (map[str
 	}
 	rows, err := db.st.seenInRun.QueryContext(ctx, list, run)
 	if err != nil {
-		return nil, fmt.Errorf("look up %d urls in run %s: %w", len(urls), run, err)
+		return nil, fmt.Errorf("look up %d urls in run %s: %w", len(urls), run, db.fail(err))
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var u string
 		if err := rows.Scan(&u); err != nil {
-			return nil, fmt.Errorf("look up %d urls in run %s: %w", len(urls), run, err)
+			return nil, fmt.Errorf("look up %d urls in run %s: %w", len(urls), run, db.fail(err))
 		}
 		seen[u] = true
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("look up %d urls in run %s: %w", len(urls), run, err)
+		return nil, fmt.Errorf("look up %d urls in run %s: %w", len(urls), run, db.fail(err))
 	}
 	return seen, nil
 }

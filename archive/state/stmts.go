@@ -12,7 +12,7 @@ import (
 type stmts struct {
 	all []*sql.Stmt
 
-	push, lastID, claim, release         *sql.Stmt
+	push, lastID, expire, claim, release *sql.Stmt
 	finishDelete, finishKeep, finishSeen *sql.Stmt
 	addArticle, latestArticleW           *sql.Stmt
 
@@ -25,6 +25,7 @@ func (s *stmts) prepare(ctx context.Context, w, r *sql.DB) error {
 		st    **sql.Stmt
 		query string
 	}{
+		{w, &s.expire, sqlExpire},
 		{w, &s.claim, sqlClaim},
 		{w, &s.push, sqlPushUpsert},
 		{w, &s.lastID, sqlLastID},
