@@ -5,21 +5,23 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-
-	"golang.org/x/net/idna"
 )
 
 // Canonical returns raw in the form that is queued and deduplicated: the
-// fragment dropped, scheme and host lower-cased (an internationalised host
-// in its ASCII, punycode form), the default port removed, an empty path made
-// "/", dot segments resolved, percent-encoding normalised (upper-case hex,
-// unreserved characters decoded, everything else that must be encoded
-// encoded), tracking parameters removed (see IsTrackingParam) and an empty
-// query dropped. The remaining query parameters keep their order: some CMSs
-// read them positionally.
+// fragment and any userinfo dropped, scheme and host lower-cased (an
+// internationalised host in its ASCII, punycode form), the default port and
+// a trailing dot removed, an empty path made "/", dot segments resolved,
+// percent-encoding normalised (upper-case hex, unreserved characters
+// decoded, everything else that must be encoded encoded), tracking
+// parameters removed (see IsTrackingParam) and an empty query dropped. The
+// remaining query parameters keep their order: some CMSs read them
+// positionally.
 //
-// Only absolute http and https URLs have a canonical form; anything else is
-// an error that names raw.
+// Only absolute http and https URLs with a valid host have a canonical
+// form; anything else is an error that names raw. A host is invalid when
+// it is not a name IDNA accepts, or when it holds a character a browser
+// rejects in a host, such as a space or "/" (see canonicalHost). The
+// result is a fixed point: Canonical of it is itself.
 func Canonical(raw string) (string, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
@@ -32,7 +34,10 @@ func Canonical(raw string) (string, error) {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return "", fmt.Errorf("canonical url %q: scheme %q is not http or https", raw, u.Scheme)
 	}
-	if canonicalize(u); u.Host == "" || u.Opaque != "" {
+	if err := canonicalize(u); err != nil {
+		return "", fmt.Errorf("canonical url %q: %w", raw, err)
+	}
+	if u.Host == "" || u.Opaque != "" {
 		return "", fmt.Errorf("canonical url %q: no host", raw)
 	}
 	return u.String(), nil
@@ -40,69 +45,40 @@ func Canonical(raw string) (string, error) {
 
 // CanonicalURL returns a copy of u in the form Canonical describes, without
 // parsing it again; u is not modified. It does not check the scheme: callers
-// that take URLs from the web should keep only http and https.
+// that take URLs from the web should keep only http and https. Where
+// Canonical would fail for want of a valid host, the copy has an empty
+// Host, so that it cannot be fetched or match a site.
 func CanonicalURL(u *url.URL) *url.URL {
 	c := *u
-	canonicalize(&c)
+	// The error has nowhere to go here: the empty Host it leaves says it.
+	_ = canonicalize(&c)
 	return &c
 }
 
 // canonicalize puts u in canonical form in place. It allocates only for the
-// parts that change, so an already canonical URL costs nothing.
-func canonicalize(u *url.URL) {
+// parts that change, so an already canonical URL costs nothing. When the
+// host has no canonical form it empties u.Host and returns why.
+func canonicalize(u *url.URL) error {
 	if hasUpper(u.Scheme) {
 		u.Scheme = strings.ToLower(u.Scheme)
 	}
 	u.Fragment, u.RawFragment = "", ""
+	// Userinfo does not change the page, so keeping it would queue the
+	// whole site again under every user name that links carry, and
+	// net/http would send it as an Authorization header.
+	u.User = nil
 	if u.Opaque != "" {
-		return
+		return nil
 	}
-	u.Host = canonicalHost(u.Host, u.Scheme)
+	host, err := canonicalHost(u.Host, u.Scheme)
+	u.Host = host
 	canonicalPath(u)
 	if u.Path == "" && u.Host != "" {
 		u.Path, u.RawPath = "/", ""
 	}
 	u.RawQuery = canonicalQuery(u.RawQuery)
 	u.ForceQuery = false
-}
-
-// canonicalHost lower-cases host, converts an internationalised name to
-// punycode, and drops a default or empty port and a trailing dot.
-func canonicalHost(host, scheme string) string {
-	name, port := host, ""
-	if i := strings.LastIndexByte(host, ':'); i >= 0 && strings.IndexByte(host[i:], ']') < 0 {
-		name, port = host[:i], host[i+1:]
-		if port == "" || (port == "80" && scheme == "http") || (port == "443" && scheme == "https") {
-			host = name
-			port = ""
-		}
-	}
-	if strings.HasSuffix(name, ".") {
-		name = strings.TrimRight(name, ".")
-		host = joinHostPort(name, port)
-	}
-	if isASCII(name) {
-		if hasUpper(host) {
-			host = strings.ToLower(host)
-		}
-		return host
-	}
-	// Two spellings of one IDN host (Unicode, punycode) must compare
-	// equal, so the ASCII form is the canonical one, as in Heritrix.
-	// Underscores are allowed, as browsers allow them.
-	lower := strings.ToLower(name)
-	p := idna.New(idna.MapForLookup(), idna.Transitional(false), idna.StrictDomainName(false))
-	if a, err := p.ToASCII(lower); err == nil {
-		return joinHostPort(a, port)
-	}
-	return joinHostPort(lower, port)
-}
-
-func joinHostPort(name, port string) string {
-	if port == "" {
-		return name
-	}
-	return name + ":" + port
+	return err
 }
 
 // canonicalPath normalises the percent-encoding of u's path and resolves
@@ -162,15 +138,20 @@ func queryIsCanonical(raw string) bool {
 	return true
 }
 
-// paramKey returns the decoded name of one key=value query parameter.
+// paramKey returns the decoded name of one key=value query parameter. A
+// stray "%" stays as it is: the name must decode the same before and after
+// normEscaped writes that "%" as "%25", or a parameter such as
+// "%75tm_x%" would be kept in one pass and dropped as tracking in the next.
 func paramKey(part string) string {
 	key, _, _ := strings.Cut(part, "=")
-	if strings.IndexByte(key, '%') >= 0 {
-		if k, err := url.QueryUnescape(key); err == nil {
-			return k
-		}
+	if strings.IndexByte(key, '%') < 0 {
+		return key
 	}
-	return key
+	k, err := url.QueryUnescape(key)
+	if err != nil {
+		k, _ = url.QueryUnescape(normEscaped(key, true))
+	}
+	return k
 }
 
 // IsTrackingParam reports whether a query parameter name only tells

@@ -68,6 +68,68 @@ var canonicalCases = []struct {
 	{"ipv6 default port", "http://[FE80::1]:80/a", "http://[fe80::1]/a"},
 	{"ipv6 other port", "http://[::1]:8080/a", "http://[::1]:8080/a"},
 	{"surrounding space", "  https://www.example.ma/a.html \n", "https://www.example.ma/a.html"},
+
+	// Userinfo would have the site crawled again under every user name.
+	{"userinfo", "http://user@www.example.ma/a.html", "http://www.example.ma/a.html"},
+	{"userinfo with password", "https://user:pw@www.example.ma:443/a.html", "https://www.example.ma/a.html"},
+	{"userinfo escaped", "http://a%2f@www.example.ma/a.html", "http://www.example.ma/a.html"},
+	{"userinfo empty", "http://@www.example.ma/", "http://www.example.ma/"},
+	{"userinfo and idn", "http://Name:x@Bücher.example/", "http://xn--bcher-kva.example/"},
+
+	// These once came out in a form that canonicalised to something else.
+	{"idn ideographic full stop at end", "http://bücher.example\u3002/a", "http://xn--bcher-kva.example/a"},
+	{"idn fullwidth full stop at end with port", "http://bücher.example\uff0e:80/a", "http://xn--bcher-kva.example/a"},
+	{"idn escaped ideographic full stop", "http://www.example.ma%E3%80%82/a", "http://www.example.ma/a"},
+	{"tracking name behind stray percent", "https://www.example.ma/a.html?%75tm_x%=1&id=3", "https://www.example.ma/a.html?id=3"},
+	{"tracking name behind stray percent and escape", "https://www.example.ma/a.html?id=3&%55tm_%2", "https://www.example.ma/a.html?id=3"},
+	{"stray percent in name", "https://www.example.ma/a.html?a%=1", "https://www.example.ma/a.html?a%25=1"},
+
+	{"idn hyphen at label end", "http://bücher-.example/", "http://xn--bcher--3ya.example/"},
+	{"idn soft hyphen dropped", "http://bü\u00adcher.example/", "http://xn--bcher-kva.example/"},
+	{"idn fullwidth", "http://\uff45\uff58\uff41\uff4d\uff50\uff4c\uff45.ma/", "http://example.ma/"},
+}
+
+// canonicalErrorCases are inputs with no canonical form, and what the error
+// must say besides naming the input.
+var canonicalErrorCases = []struct{ name, in, want string }{
+	{"empty", "", "scheme"},
+	{"relative", "/2023/06/28/a.html", "scheme"},
+	{"mailto", "mailto:redaction@example.ma", `scheme "mailto"`},
+	{"javascript", "javascript:void(0)", `scheme "javascript"`},
+	{"ftp", "ftp://ftp.example.ma/pub/", `scheme "ftp"`},
+	{"no host", "http:///2023/a.html", "no host"},
+	{"opaque", "http:www.example.ma", "no host"},
+	{"bad escape", "https://www.example.ma/%zz", "invalid URL escape"},
+	{"bad host", "https://www.exa mple.ma/", "invalid character"},
+	{"unclosed ipv6", "http://[::1/", "missing ']'"},
+	{"userinfo only", "http://user@/a.html", "no host"},
+
+	// IDNA maps these to characters a host cannot hold; they once came
+	// out as URLs that did not parse again or canonicalised differently.
+	{"no-break space in host", "http://0%C2%A0000", `invalid character " " in host name`},
+	{"no-break space in idn", "http://bücher\u00a0example/", `invalid character " " in host name`},
+	{"en quad in host", "http://a\u2000b.example/", `invalid character " " in host name`},
+	{"fullwidth solidus", "http://a\uff0fb.example/", `invalid character "/" in host name`},
+	{"fullwidth question mark", "http://a\uff1fb.example/", `invalid character "?" in host name`},
+	{"fullwidth number sign", "http://a\uff03b.example/", `invalid character "#" in host name`},
+	{"fullwidth commercial at", "http://a\uff20b.example/", `invalid character "@" in host name`},
+	{"fullwidth reverse solidus", "http://a\uff3cb.example/", `invalid character "\\" in host name`},
+	{"fullwidth left curly bracket", "http://a\uff5bb.example/", `invalid character "{" in host name`},
+	{"fullwidth percent", "http://a\uff05b.example/", `invalid character "%" in host name`},
+	{"fullwidth colon as port", "http://www.example.ma\uff1a80/", `invalid character ":" in host name`},
+	{"vertical colon", "http://www.example.ma\ufe13/", `invalid character ":" in host name`},
+	{"double colon equal", "http://a\u2a74b.example/", `invalid character ":" in host name`},
+	{"vertical left square bracket", "http://a\ufe47b.example/", `invalid character "[" in host name`},
+	{"ideographic full stop only", "http://\u3002/", "no host"},
+	{"soft hyphen only with port", "http://\u00ad:8080/", "no host"},
+	{"no name with port", "http://:8080/", "no host"},
+	{"dot with port", "http://.:8080/", "no host"},
+	{"idna rejects", "http://a\u2488.example/", "disallowed rune U+2488"},
+	{"host not utf-8", "http://%FF.example/", "not UTF-8"},
+	{"forbidden ascii in host", "http://a<b.example/", `invalid character "<" in host name`},
+	{"percent in host", "http://a%25b.example/", `invalid character "%" in host name`},
+	{"ipv6 zone", "http://[fe80::1%25en0]/", "IPv6 zone"},
+	{"ipv6 non-ascii zone", "http://[fe80::1%25\u00e9]/", "IPv6 zone"},
 }
 
 func TestCanonical(t *testing.T) {
@@ -88,18 +150,7 @@ func TestCanonical(t *testing.T) {
 }
 
 func TestCanonical_errors(t *testing.T) {
-	for _, tc := range []struct{ name, in, want string }{
-		{"empty", "", "scheme"},
-		{"relative", "/2023/06/28/a.html", "scheme"},
-		{"mailto", "mailto:redaction@example.ma", `scheme "mailto"`},
-		{"javascript", "javascript:void(0)", `scheme "javascript"`},
-		{"ftp", "ftp://ftp.example.ma/pub/", `scheme "ftp"`},
-		{"no host", "http:///2023/a.html", "no host"},
-		{"opaque", "http:www.example.ma", "no host"},
-		{"bad escape", "https://www.example.ma/%zz", "invalid URL escape"},
-		{"bad host", "https://www.exa mple.ma/", "invalid character"},
-		{"unclosed ipv6", "http://[::1/", "missing ']'"},
-	} {
+	for _, tc := range canonicalErrorCases {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := Canonical(tc.in)
 			if err == nil {
@@ -108,6 +159,13 @@ func TestCanonical_errors(t *testing.T) {
 			msg := err.Error()
 			if !strings.HasPrefix(msg, "canonical url "+strconv.Quote(tc.in)) || !strings.Contains(msg, tc.want) {
 				t.Errorf("Canonical(%q) error %q: want it to name the input and say %q", tc.in, msg, tc.want)
+			}
+			// What Canonical rejects, CanonicalURL must not hand back
+			// as a URL with a host to fetch.
+			if u, err := url.Parse(strings.TrimSpace(tc.in)); err == nil {
+				if c := CanonicalURL(u); c.Host != "" && (c.Scheme == "http" || c.Scheme == "https") {
+					t.Errorf("CanonicalURL(%q) = %s, want an empty host", tc.in, c)
+				}
 			}
 		})
 	}
@@ -145,6 +203,23 @@ func TestIsTrackingParam(t *testing.T) {
 	} {
 		if got := IsTrackingParam(name); got != want {
 			t.Errorf("IsTrackingParam(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// The crawler canonicalises every link of every page, and most are
+// canonical already: that case must not allocate.
+func TestCanonicalURL_allocs(t *testing.T) {
+	for _, s := range []string{article, "https://www.example.ma/index.php?option=com_content&id=7", "http://[::1]:8080/a", "https://a_b.example.ma/a!b"} {
+		u := mustParseURL(t, s)
+		c := *u
+		if n := testing.AllocsPerRun(100, func() {
+			c = *u
+			if err := canonicalize(&c); err != nil {
+				t.Fatal(err)
+			}
+		}); n != 0 {
+			t.Errorf("canonicalize(%q): %v allocations, want 0", s, n)
 		}
 	}
 }

@@ -45,6 +45,12 @@ func FuzzCanonical(f *testing.F) {
 	for _, tc := range canonicalCases {
 		f.Add(tc.in)
 	}
+	for _, tc := range canonicalErrorCases {
+		f.Add(tc.in)
+	}
+	for _, tc := range resolveCases {
+		f.Add(tc.href)
+	}
 	b, err := os.ReadFile(filepath.Join("testdata", "sitemap.txt"))
 	if err != nil {
 		f.Fatal(err)
@@ -53,22 +59,41 @@ func FuzzCanonical(f *testing.F) {
 		f.Add(sc.Text())
 	}
 	now := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+	base, _ := url.Parse("https://user:pw@www.example.ma/2023/06/28/")
 	f.Fuzz(func(t *testing.T, raw string) {
+		// raw is also an href found on a page, and every link discovered
+		// must be canonical already.
+		if s, ok := Resolve(base, raw); ok {
+			if c, err := Canonical(s); err != nil || c != s {
+				t.Fatalf("Resolve(%q) = %q, whose canonical form is %q (%v)", raw, s, c, err)
+			}
+		}
+		u, perr := url.Parse(strings.TrimSpace(raw))
+		var c *url.URL
+		if perr == nil {
+			c = CanonicalURL(u)
+			if again := CanonicalURL(c); *again != *c {
+				t.Fatalf("CanonicalURL(%q) = %#v, but CanonicalURL of that is %#v", raw, *c, *again)
+			}
+		}
 		got, err := Canonical(raw)
 		if err != nil {
+			// What Canonical rejects, CanonicalURL must not turn into a
+			// URL that could be fetched.
+			if perr == nil && (c.Scheme == "http" || c.Scheme == "https") && c.Host != "" && c.Opaque == "" {
+				t.Fatalf("CanonicalURL(%q) = %q, but Canonical fails: %v", raw, c, err)
+			}
 			return
 		}
 		if again, err := Canonical(got); err != nil || again != got {
 			t.Fatalf("Canonical(%q) = %q, but Canonical of that is %q (%v)", raw, got, again, err)
 		}
-		u, err := url.Parse(strings.TrimSpace(raw))
-		if err != nil {
-			t.Fatalf("Canonical accepted %q that url.Parse rejects: %v", raw, err)
+		if perr != nil {
+			t.Fatalf("Canonical accepted %q that url.Parse rejects: %v", raw, perr)
 		}
-		if s := CanonicalURL(u).String(); s != got {
+		if s := c.String(); s != got {
 			t.Fatalf("CanonicalURL(%q) = %q, Canonical = %q", raw, s, got)
 		}
-		c := CanonicalURL(u)
 		if n := urlLen(c); n != len(got) {
 			t.Fatalf("urlLen(%q) = %d, want %d", got, n, len(got))
 		}

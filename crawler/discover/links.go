@@ -76,7 +76,7 @@ func resolve(base *url.URL, href string) (string, bool) {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return "", false
 	}
-	if canonicalize(u); u.Host == "" || u.Opaque != "" {
+	if err := canonicalize(u); err != nil || u.Host == "" || u.Opaque != "" {
 		return "", false
 	}
 	return u.String(), true

@@ -76,6 +76,8 @@ func TestLinks(t *testing.T) {
 		{"deduplicated across spellings", base, `<a href="/` + slugRaw + `#a">1</a><a href="/` + slugLower + `?utm_source=x">2</a><a href="HTTPS://WWW.EXAMPLE.MA:443/` + slugUpper + `">3</a>`,
 			[]string{"https://www.example.ma/" + slugUpper}},
 		{"link elements are not links", base, `<link rel="next" href="/page/3/"><a href="/a">a</a>`, []string{"https://www.example.ma/a"}},
+		{"userinfo dropped, deduplicated", base, `<a href="https://user:pw@www.example.ma/a">1</a><a href="//editor@www.example.ma/a#x">2</a><a href="/a">3</a>`,
+			[]string{"https://www.example.ma/a"}},
 		{"broken href skipped", base, `<a href="http://[::1">x</a><a href="/%zz">y</a><a href="/ok">ok</a>`, []string{"https://www.example.ma/ok"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,6 +94,50 @@ func TestLinks(t *testing.T) {
 			}
 		})
 	}
+}
+
+// resolveCases are hrefs found on a page at resolveBase, and the link
+// Resolve makes of each ("" for none).
+const resolveBase = "https://www.example.ma/category/sport/"
+
+var resolveCases = []struct{ name, href, want string }{
+	{"relative", "../economie/a.html", "https://www.example.ma/category/economie/a.html"},
+	{"userinfo", "http://user@www.example.ma/a.html", "http://www.example.ma/a.html"},
+	{"userinfo with password", "https://user:pw@www.example.ma/a.html", "https://www.example.ma/a.html"},
+	{"userinfo escaped", "http://a%2f@www.example.ma/a.html", "http://www.example.ma/a.html"},
+	{"userinfo protocol-relative", "//user:pw@www.example.ma/a.html", "https://www.example.ma/a.html"},
+	{"userinfo empty", "//@www.example.ma/a.html", "https://www.example.ma/a.html"},
+	{"userinfo without host", "http://user@/a.html", ""},
+	{"idn ideographic full stop at end", "//bücher.example\u3002/a", "https://xn--bcher-kva.example/a"},
+	{"tracking name behind stray percent", "?%75tm_x%=1&p=2", "https://www.example.ma/category/sport/?p=2"},
+	{"no-break space in host", "//0\u00a0000/", ""},
+	{"fullwidth solidus in host", "//a\uff0fb.example/", ""},
+	// A protocol-relative href is parsed without a scheme, so url.Parse
+	// lets a host have two colons, once resolved to https://2:/.
+	{"two colons in host", "//2::", ""},
+	{"colon and port", "//:e:", ""},
+	{"ipv6 zone", "//[fe80::1%25en0]/", ""},
+}
+
+func TestResolve(t *testing.T) {
+	base := mustParseURL(t, resolveBase)
+	for _, tc := range resolveCases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := Resolve(base, tc.href)
+			if ok != (tc.want != "") || got != tc.want {
+				t.Fatalf("Resolve(%q) = %q, %v, want %q", tc.href, got, ok, tc.want)
+			}
+			if c, err := Canonical(got); ok && (err != nil || c != got) {
+				t.Errorf("Resolve(%q) = %q, whose canonical form is %q (%v)", tc.href, got, c, err)
+			}
+		})
+	}
+	t.Run("base with userinfo", func(t *testing.T) {
+		base := mustParseURL(t, "https://user:pw@www.example.ma/category/sport/")
+		if got, ok := Resolve(base, "a.html"); got != "https://www.example.ma/category/sport/a.html" {
+			t.Errorf("Resolve = %q, %v, want the link without userinfo", got, ok)
+		}
+	})
 }
 
 func TestFeedLinks(t *testing.T) {
