@@ -29,22 +29,32 @@ func WriteArticle(dir string, a *selectors.Article) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("encode article %s: %w", a.URL, err)
 	}
-	if err := writeFileAtomic(filepath.Join(dir, rel), append(data, '\n')); err != nil {
+	if err := writeFileAtomic(filepath.Join(dir, tmpDir), filepath.Join(dir, rel), append(data, '\n')); err != nil {
 		return "", err
 	}
 	return rel, nil
 }
 
-func writeFileAtomic(path string, data []byte) error {
+// tmpDir, under the archive dir, holds files being written. They are
+// renamed into place once complete, so a process killed mid-write leaves
+// its half only there, where Repair clears it.
+const tmpDir = "articles/.tmp"
+
+// writeFileAtomic writes data to a file in tmp, syncs it and renames it
+// to path (on the same file system), then syncs path's directory.
+func writeFileAtomic(tmp, path string, data []byte) error {
 	d := filepath.Dir(path)
 	if err := os.MkdirAll(d, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", d, err)
 	}
-	f, err := os.CreateTemp(d, "."+filepath.Base(path)+".tmp-*")
+	if err := os.MkdirAll(tmp, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", tmp, err)
+	}
+	f, err := os.CreateTemp(tmp, filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	tmp := f.Name()
+	name := f.Name()
 	_, err = f.Write(data)
 	if err == nil {
 		err = f.Sync()
@@ -53,13 +63,13 @@ func writeFileAtomic(path string, data []byte) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Chmod(tmp, 0o644)
+		err = os.Chmod(name, 0o644)
 	}
 	if err == nil {
-		err = os.Rename(tmp, path)
+		err = os.Rename(name, path)
 	}
 	if err != nil {
-		os.Remove(tmp)
+		os.Remove(name)
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	syncDir(d)

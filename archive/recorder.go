@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -22,9 +25,14 @@ import (
 var ErrClosed = errors.New("archive: recorder closed")
 
 // ErrDiskFull is returned, wrapped, by RoundTrip when the archive's file
-// system has less than Config.MinFree left. gowarc cannot report a failed
-// write (it panics), so no request is sent that might not fit.
+// system has less than Config.MinFree left: no request is sent whose
+// records might not fit.
 var ErrDiskFull = errors.New("archive: disk full")
+
+// ErrWrite is wrapped by every error of a WARC file that could not be
+// written, synced or closed (a full disk, an I/O error). The recorder
+// records nothing after it: the crawl must stop.
+var ErrWrite = errors.New("archive: warc write failed")
 
 // Config says where and how WARC files are written.
 type Config struct {
@@ -43,7 +51,10 @@ type Config struct {
 	MinFree int64
 	// SiteFor maps a request's host to the site whose WARC files record it.
 	SiteFor func(host string) string
-	Logger  *slog.Logger
+	// Proxy names the proxy for a request URL, nil for none; nil means
+	// none at all. newsarc passes httpproxy.FromEnvironment().ProxyFunc().
+	Proxy  func(*url.URL) (*url.URL, error)
+	Logger *slog.Logger
 }
 
 func (c Config) withDefaults() Config {
@@ -82,16 +93,16 @@ type Recorder struct {
 	mu     sync.Mutex
 	sites  map[string]*siteWriter
 	closed bool
+	failed error // what stopped the recorder from writing
 }
 
-// siteWriter is one gowarc client writing one site's WARC files, and the
-// index of the records it has written.
+// siteWriter is one gowarc client writing one site's WARC files.
 type siteWriter struct {
-	name   string
-	dir    string
-	client *warc.CustomHTTPClient
-	drain  sync.WaitGroup
-	index  *index
+	name    string
+	dir     string
+	started time.Time // files named before this are not ours
+	client  *warc.CustomHTTPClient
+	drain   sync.WaitGroup
 }
 
 // NewRecorder checks that the archive dir is writable and returns a
@@ -161,15 +172,19 @@ func (r *Recorder) site(name string) (*siteWriter, error) {
 	rs.WarcinfoContent.Set("software", r.cfg.Software)
 	rs.WarcinfoContent.Set("isPartOf", name)
 	rs.WarcinfoContent.Set("description", "newsarc archive of site "+name)
-	started := time.Now()
+	started := time.Now().UTC().Truncate(time.Second)
 	client, err := warc.NewWARCWritingHTTPClient(warc.HTTPClientSettings{
 		RotatorSettings: rs,
 		// colly decodes the body; the WARC keeps it as it came.
 		DecompressBody: false,
 		VerifyCerts:    true,
 		// Redirects are followed by the caller, so each hop is its own exchange.
-		FollowRedirects: false,
-		DialTimeout:     r.cfg.Timeout,
+		FollowRedirects:       false,
+		DialTimeout:           r.cfg.Timeout,
+		ResponseHeaderTimeout: r.cfg.Timeout,
+		TLSHandshakeTimeout:   r.cfg.Timeout,
+		// HTTPS_PROXY, HTTP_PROXY and NO_PROXY, as curl and wget read them.
+		ProxyFunc: r.cfg.Proxy,
 		// An identical payload seen again in this run becomes a revisit
 		// record, if it is among the last dedupeEntries payloads: gowarc's
 		// default of a million entries (some 300 bytes each) made memory
@@ -179,14 +194,15 @@ func (r *Recorder) site(name string) (*siteWriter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open warc writer for site %s: %w", name, err)
 	}
-	s := &siteWriter{name: name, dir: dir, client: client, index: newIndex(r.cfg.Dir, dir, name, started)}
-	s.drain.Add(1)
-	go func() {
-		defer s.drain.Done()
+	s := &siteWriter{name: name, dir: dir, started: started, client: client}
+	s.drain.Go(func() {
+		// Each exchange's own outcome reaches its Receipt; these are
+		// the same errors, for the debug log (a cancelled dial that
+		// carried no request is one).
 		for e := range client.ErrChan {
-			r.cfg.Logger.Warn("warc record not written", "site", name, "func", e.Func, "err", e.Err)
+			r.cfg.Logger.Debug("warc exchange not recorded", "site", name, "func", e.Func, "err", e.Err)
 		}
-	}()
+	})
 	r.sites[name] = s
 	return s, nil
 }
@@ -195,9 +211,17 @@ func (r *Recorder) site(name string) (*siteWriter, error) {
 // per site: a few MB.
 const dedupeEntries = 8192
 
-// RoundTrip sends req through the site's WARC-writing client. The records of
-// the exchange are on disk once the returned body has been closed.
+// RoundTrip sends req through the site's WARC-writing client. The body of
+// the response it returns is as it came off the wire (no content coding
+// undone); it implements Record() any, which returns the exchange's
+// *Receipt. Closing the body before reading it to its end marks the
+// response record truncated (WARC-Truncated: length): that is how a
+// caller enforces a size limit. Once the recorder failed to write, every
+// request fails with an error wrapping ErrWrite, without being sent.
 func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
 	if free, ok := freeBytes(r.cfg.Dir); ok && free < r.cfg.MinFree {
 		return nil, fmt.Errorf("%w: %s has %d bytes free, need %d to fetch %s", ErrDiskFull, r.cfg.Dir, free, r.cfg.MinFree, req.URL)
 	}
@@ -205,60 +229,103 @@ func (r *Recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	written := make(chan struct{}, 1)
-	req = req.WithContext(warc.WithFeedbackChannel(req.Context(), written))
+	ex := warc.NewExchange()
+	req = req.WithContext(warc.WithExchange(req.Context(), ex))
 	resp, err := s.client.Transport.RoundTrip(req)
 	if err != nil {
+		if isTimeout(err) || pastDeadline(req.Context()) {
+			ex.Truncate(warc.TruncatedTime)
+		}
+		ex.ClientDone()
+		if !ex.Started() {
+			// No connection, no record; a late dial that starts one
+			// finds the exchange already ended.
+			ex.Finish(nil, warc.ErrNoRecord)
+		}
 		return nil, err
 	}
-	body, err := decodeBody(resp)
-	if err != nil {
-		resp.Body.Close()
-		return nil, fmt.Errorf("decode %s: %w", req.URL, err)
-	}
-	resp.Body = &recordedBody{ReadCloser: body, written: written, ctx: req.Context(), timeout: r.cfg.Timeout}
+	rc := &Receipt{uri: req.URL.String(), site: s, root: r.cfg.Dir, ex: ex, rec: r}
+	resp.Body = &recordedBody{rc: resp.Body, receipt: rc, ctx: req.Context()}
 	return resp, nil
 }
 
-// recordedBody holds Close until gowarc has written the exchange, so that
-// whoever handles the response next can locate its record.
+// recordedBody tells the exchange, when it is closed, whether the client
+// read the response to its end.
 type recordedBody struct {
-	io.ReadCloser
-	written chan struct{}
-	ctx     context.Context
-	timeout time.Duration
+	rc      io.ReadCloser
+	receipt *Receipt
+	ctx     context.Context // the request's: its deadline is the client's timeout
+	eof     bool
+	err     error // the first read error
 	once    sync.Once
 }
 
-func (b *recordedBody) Close() error {
-	err := b.ReadCloser.Close()
-	b.once.Do(func() {
-		t := time.NewTimer(b.timeout)
-		defer t.Stop()
-		select {
-		case <-b.written:
-		case <-b.ctx.Done():
-		case <-t.C:
-		}
-	})
-	return err
-}
-
-// Locate returns where the newest response (or revisit) record for uri lies.
-// Call it after the response body has been closed.
-func (r *Recorder) Locate(uri string, host string) (Ref, error) {
-	name := SiteName(r.cfg.SiteFor(host))
-	r.mu.Lock()
-	s, ok := r.sites[name]
-	r.mu.Unlock()
-	if !ok {
-		return Ref{}, fmt.Errorf("locate %s: nothing recorded for site %s", uri, name)
+func (b *recordedBody) Read(p []byte) (int, error) {
+	n, err := b.rc.Read(p)
+	switch {
+	case err == io.EOF:
+		b.eof = true
+	case err != nil && b.err == nil:
+		b.err = err
 	}
-	return s.index.take(uri)
+	return n, err
 }
 
-// Close waits for every pending record, closes the WARC files (the .open
-// suffix is dropped) and reports record errors seen on the way.
+func (b *recordedBody) Close() error {
+	b.once.Do(func() {
+		ex := b.receipt.ex
+		switch {
+		case b.eof:
+		case b.err == nil:
+			ex.Truncate(warc.TruncatedLength) // the caller stopped reading
+		case isTimeout(b.err) || pastDeadline(b.ctx):
+			ex.Truncate(warc.TruncatedTime)
+		case errors.Is(b.err, context.Canceled) || b.ctx.Err() != nil:
+			ex.Truncate(warc.TruncatedUnspecified) // interrupted
+		default:
+			ex.Truncate(warc.TruncatedDisconnect)
+		}
+		ex.ClientDone()
+	})
+	return b.rc.Close()
+}
+
+// Record returns the exchange's *Receipt; the crawler hands it on opaque.
+func (b *recordedBody) Record() any { return b.receipt }
+
+// pastDeadline reports whether ctx's deadline has come. http.Client
+// cancels a request that times out with a timer of its own, which fires
+// about when the context's does: ctx.Err() may still be nil, or say
+// Canceled, so the clock decides.
+func pastDeadline(ctx context.Context) bool {
+	d, ok := ctx.Deadline()
+	return ok && time.Until(d) < 10*time.Millisecond
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout()
+}
+
+// Err returns the error that stopped the recorder from writing, or nil.
+func (r *Recorder) Err() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.failed
+}
+
+func (r *Recorder) fail(err error) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.failed == nil {
+		r.failed = err
+	}
+	return r.failed
+}
+
+// Close waits for every pending record, closes the WARC files (each is
+// synced, then loses its .open suffix) and returns what kept records from
+// being written, wrapping ErrWrite.
 func (r *Recorder) Close(ctx context.Context) error {
 	r.mu.Lock()
 	if r.closed {
@@ -272,23 +339,35 @@ func (r *Recorder) Close(ctx context.Context) error {
 	}
 	r.mu.Unlock()
 
-	done := make(chan struct{})
+	done := make(chan error, 1)
 	go func() {
-		defer close(done)
 		defer r.writers.Unlock()
-		var wg sync.WaitGroup
+		var (
+			wg   sync.WaitGroup
+			mu   sync.Mutex
+			errs []error
+		)
 		for _, s := range sites {
 			wg.Go(func() {
-				s.client.Close()
+				err := s.client.Close()
 				s.drain.Wait()
 				syncDir(s.dir)
+				if err != nil {
+					mu.Lock()
+					errs = append(errs, writeError{err})
+					mu.Unlock()
+				}
 			})
 		}
 		wg.Wait()
+		done <- errors.Join(errs...)
 	}()
 	select {
-	case <-done:
-		return nil
+	case err := <-done:
+		if err != nil {
+			r.fail(err)
+		}
+		return err
 	case <-ctx.Done():
 		return fmt.Errorf("close warc files: %w", ctx.Err())
 	}
@@ -298,12 +377,46 @@ func (r *Recorder) Close(ctx context.Context) error {
 // archive dir. After Close none of them ends in .open.
 func (r *Recorder) Files() []string {
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	var out []string
+	sites := make([]*siteWriter, 0, len(r.sites))
 	for _, s := range r.sites {
-		out = append(out, s.index.files()...)
+		sites = append(sites, s)
 	}
+	r.mu.Unlock()
+	var out []string
+	for _, s := range sites {
+		out = append(out, s.files(r.cfg.Dir)...)
+	}
+	slices.Sort(out)
 	return out
+}
+
+// files lists the WARC files this client has written, relative to root
+// and without their .open suffix. It reads names only.
+func (s *siteWriter) files(root string) []string {
+	entries, err := os.ReadDir(s.dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if name := e.Name(); isWARCName(s.name, name) && s.ours(name) {
+			rel, _ := filepath.Rel(root, filepath.Join(s.dir, strings.TrimSuffix(name, ".open")))
+			out = append(out, rel)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// ours reports whether a file was started by this client, from the UTC
+// timestamp gowarc puts after the prefix.
+func (s *siteWriter) ours(name string) bool {
+	rest := strings.TrimPrefix(name, s.name+"-")
+	if len(rest) < 14 {
+		return false
+	}
+	t, err := time.Parse("20060102150405", rest[:14])
+	return err == nil && !t.Before(s.started)
 }
 
 func syncDir(dir string) {

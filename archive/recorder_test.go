@@ -174,6 +174,20 @@ func readWARC(t *testing.T, path string) []readRecord {
 	}
 }
 
+// receiptOf returns the Receipt of a response the recorder returned.
+func receiptOf(t *testing.T, resp *http.Response) *Receipt {
+	t.Helper()
+	r, ok := resp.Body.(interface{ Record() any })
+	if !ok {
+		t.Fatalf("response body %T does not report its record", resp.Body)
+	}
+	rc, ok := r.Record().(*Receipt)
+	if !ok {
+		t.Fatalf("Record() = %T, want *Receipt", r.Record())
+	}
+	return rc
+}
+
 func sha1b32(b []byte) string {
 	s := sha1.Sum(b)
 	return "sha1:" + base32.StdEncoding.EncodeToString(s[:])
@@ -188,6 +202,7 @@ func TestRecorder_RoundTrip(t *testing.T) {
 	}
 	client := &http.Client{Transport: rec}
 	paths := []string{"/plain", "/chunked", "/gzip", "/moved", "/missing", "/broken", "/plain"}
+	var receipt *Receipt
 	for _, p := range paths {
 		resp, err := client.Get(srv.URL + p)
 		if err != nil {
@@ -195,8 +210,11 @@ func TestRecorder_RoundTrip(t *testing.T) {
 		}
 		io.Copy(io.Discard, resp.Body)
 		resp.Body.Close()
+		if p == "/gzip" {
+			receipt = receiptOf(t, resp)
+		}
 	}
-	ref, err := rec.Locate(srv.URL+"/gzip", "127.0.0.1")
+	ref, err := receipt.Wait(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -278,7 +296,7 @@ func TestRecorder_RoundTrip(t *testing.T) {
 		t.Errorf("got %d revisit records, want 2 for the identical /plain payloads", revisits)
 	}
 
-	// Locate pointed at the gzip response record.
+	// The receipt pointed at the gzip response record.
 	var found bool
 	for _, r := range records {
 		if r.header.Get("WARC-Record-ID") == ref.RecordID {
@@ -302,6 +320,7 @@ func TestRecorder_uncompressed(t *testing.T) {
 		t.Fatal(err)
 	}
 	client := &http.Client{Transport: rec}
+	var receipt *Receipt
 	for _, p := range []string{"/chunked", "/gzip"} {
 		resp, err := client.Get(srv.URL + p)
 		if err != nil {
@@ -309,8 +328,9 @@ func TestRecorder_uncompressed(t *testing.T) {
 		}
 		io.Copy(io.Discard, resp.Body)
 		resp.Body.Close()
+		receipt = receiptOf(t, resp)
 	}
-	ref, err := rec.Locate(srv.URL+"/gzip", "127.0.0.1")
+	ref, err := receipt.Wait(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/gofrs/flock"
 	warc "github.com/internetarchive/gowarc"
@@ -43,13 +44,15 @@ type Repaired struct {
 // Repair finds WARC files that a killed process left .open under dir,
 // cuts each back to its last complete record and closes it (drops
 // .open), so every WARC file validates. A file with no readable record is
-// renamed .corrupt instead. Files still being written by a live Recorder
-// are left alone: Repair then does nothing and says so.
+// renamed .corrupt instead. WARC files closed since the last repair are
+// checked too, once each: a crash (power loss) after a rename could have
+// left one shorter than its records. Files still being written by a live
+// Recorder are left alone: Repair then does nothing and says so.
 func Repair(dir string, log *slog.Logger) ([]Repaired, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	if _, err := os.Stat(filepath.Join(dir, "warc")); errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
 	fl := flock.New(filepath.Join(dir, writersLock))
@@ -62,6 +65,14 @@ func Repair(dir string, log *slog.Logger) ([]Repaired, error) {
 		return nil, nil
 	}
 	defer fl.Unlock()
+	// Nobody writes now: what is left in the temporary dir is the half of
+	// a file a killed process was writing.
+	if left, _ := os.ReadDir(filepath.Join(dir, tmpDir)); len(left) > 0 {
+		for _, e := range left {
+			os.Remove(filepath.Join(dir, tmpDir, e.Name()))
+		}
+		log.Info("removed files left half-written by a killed run", "dir", filepath.Join(dir, tmpDir), "files", len(left))
+	}
 	open, err := filepath.Glob(filepath.Join(dir, "warc", "*", "*.open"))
 	if err != nil {
 		return nil, err
@@ -81,7 +92,79 @@ func Repair(dir string, log *slog.Logger) ([]Repaired, error) {
 		}
 		out = append(out, r)
 	}
+	checked, err := checkClosed(dir, log)
+	return append(out, checked...), err
+}
+
+// checkedMarker is touched after each check of the closed files; files
+// changed after it are checked at the next repair.
+const checkedMarker = ".repair-checked"
+
+// checkClosed checks the WARC files closed since the last check: each is
+// cut back to its last complete record if it ends in the middle of one.
+// With no marker yet (a new archive, or one written before checks
+// existed), the files of the last day are checked.
+func checkClosed(dir string, log *slog.Logger) ([]Repaired, error) {
+	marker := filepath.Join(dir, "warc", checkedMarker)
+	since := time.Now().Add(-24 * time.Hour)
+	if fi, err := os.Stat(marker); err == nil {
+		since = fi.ModTime()
+	}
+	started := time.Now()
+	var out []Repaired
+	for _, pattern := range []string{"*.warc.gz", "*.warc"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "warc", "*", pattern))
+		for _, path := range files {
+			fi, err := os.Stat(path)
+			if err != nil || !fi.ModTime().After(since) {
+				continue
+			}
+			r, err := truncateToComplete(path)
+			if err != nil {
+				return out, fmt.Errorf("check %s: %w", path, err)
+			}
+			if r.Dropped > 0 {
+				r.File, _ = filepath.Rel(dir, path)
+				log.Warn("closed warc file ended mid-record: cut back to its last complete record", "file", r.File, "kept_bytes", r.Kept, "dropped_bytes", r.Dropped)
+				out = append(out, r)
+			}
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(marker), 0o755); err != nil {
+		return out, fmt.Errorf("mark warc check: %w", err)
+	}
+	if err := os.WriteFile(marker, nil, 0o644); err != nil {
+		return out, fmt.Errorf("mark warc check: %w", err)
+	}
+	// The marker says when the check began: a file closed while it ran
+	// is checked next time.
+	os.Chtimes(marker, started, started)
 	return out, nil
+}
+
+// truncateToComplete cuts a closed WARC file after its last complete
+// record. A file with none is left as it is, for a person to look at.
+func truncateToComplete(path string) (Repaired, error) {
+	var r Repaired
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return r, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return r, err
+	}
+	good := completeLength(f, strings.HasSuffix(path, ".warc"))
+	if good == 0 || good == info.Size() {
+		r.Kept = info.Size()
+		return r, nil
+	}
+	r.Kept, r.Dropped = good, info.Size()-good
+	if err := f.Truncate(good); err != nil {
+		return r, err
+	}
+	return r, f.Sync()
 }
 
 func repairFile(path string) (Repaired, error) {

@@ -95,6 +95,9 @@ func TestRepair_liveWriter(t *testing.T) {
 	}
 	io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
+	if _, err := receiptOf(t, resp).Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	got, err := Repair(dir, nil)
 	if err != nil || len(got) != 0 {
 		t.Errorf("Repair with a live writer: %+v, %v", got, err)

@@ -1,14 +1,16 @@
 package warc
 
 import (
+	"context"
+	"errors"
 	"net/http"
+	"net/url"
 	"os"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/maypok86/otter"
-	"github.com/miekg/dns"
 )
 
 type Error struct {
@@ -17,19 +19,22 @@ type Error struct {
 }
 
 type HTTPClientSettings struct {
-	RotatorSettings       *RotatorSettings
-	Proxy                 string
-	TempDir               string
-	DiscardHook           DiscardHook
-	DNSServers            []string
-	DNSFallback           *dns.ClientConfig
-	DedupeOptions         DedupeOptions
-	DialTimeout           time.Duration
+	RotatorSettings *RotatorSettings
+	Proxy           string
+	// ProxyFunc, when set, names the proxy for each target (scheme and
+	// host:port), nil for none; e.g. httpproxy.FromEnvironment().ProxyFunc().
+	// newsarc patch, see proxy_tunnel.go.
+	ProxyFunc     func(*url.URL) (*url.URL, error)
+	TempDir       string
+	DiscardHook   DiscardHook
+	DNSServers    []string
+	DedupeOptions DedupeOptions
+	DialTimeout   time.Duration
+	// ResponseHeaderTimeout bounds the wait for a response's headers.
+	// newsarc patch: gowarc as served accepted it but never used it.
 	ResponseHeaderTimeout time.Duration
-	DNSResolutionTimeout  time.Duration
 	DNSRecordsTTL         time.Duration
 	DNSCacheSize          int
-	DNSConcurrency        int
 	TLSHandshakeTimeout   time.Duration
 	ConnReadDeadline      time.Duration
 	MaxReadBeforeTruncate int
@@ -51,6 +56,11 @@ type CustomHTTPClient struct {
 	// refused (see wrapConnection).
 	closeMu sync.Mutex
 	closing bool
+	// newsarc patch: the errors that stopped the WARC writers; the sync
+	// requests SyncWritten shares; how many writers there are.
+	writerErrs *writerErrors
+	syncs      syncState
+	writers    int
 
 	interfacesWatcherStop    chan bool
 	WaitGroup                *WaitGroupWithCount
@@ -120,7 +130,46 @@ func (c *CustomHTTPClient) Close() error {
 	c.closeDNSCache()
 	c.closeDedupeCache()
 
-	return nil
+	// newsarc patch: a writer that could not write, sync, close or rename
+	// a file says so here instead of panicking.
+	return errors.Join(c.writerErrs.all()...)
+}
+
+// SyncWritten returns once every record written before it was called is
+// on stable storage (fsync), or the writer has failed. Calls that overlap
+// share one fsync where they can (group commit). It needs a single writer
+// (WARCWriterPoolSize 1): with several, a sync reaches only one of them.
+// newsarc patch.
+func (c *CustomHTTPClient) SyncWritten(ctx context.Context) error {
+	if c.writers != 1 {
+		return errors.New("warc: SyncWritten needs exactly one writer")
+	}
+	c.closeMu.Lock()
+	if c.closing {
+		c.closeMu.Unlock()
+		return errClientClosed
+	}
+	c.WaitGroup.Add(1) // Close closes WARCWriter only after Wait
+	c.closeMu.Unlock()
+
+	c.syncs.mu.Lock()
+	req := c.syncs.pending
+	send := req == nil
+	if send {
+		req = &syncRequest{owner: &c.syncs, done: make(chan struct{})}
+		c.syncs.pending = req
+	}
+	c.syncs.mu.Unlock()
+	if send {
+		c.WARCWriter <- &RecordBatch{syncReq: req}
+	}
+	c.WaitGroup.Done()
+	select {
+	case <-req.done:
+		return req.err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 func NewWARCWritingHTTPClient(HTTPClientSettings HTTPClientSettings) (httpClient *CustomHTTPClient, err error) {
@@ -213,10 +262,13 @@ func NewWARCWritingHTTPClient(HTTPClientSettings HTTPClientSettings) (httpClient
 	httpClient.WaitGroup = new(WaitGroupWithCount)
 
 	// Configure WARC writer
+	httpClient.writerErrs = &writerErrors{}
+	HTTPClientSettings.RotatorSettings.errs = httpClient.writerErrs
 	httpClient.WARCWriter, httpClient.WARCWriterDoneChannels, err = HTTPClientSettings.RotatorSettings.NewWARCRotator()
 	if err != nil {
 		return nil, err
 	}
+	httpClient.writers = HTTPClientSettings.RotatorSettings.WARCWriterPoolSize
 
 	// Configure HTTP client
 	if !HTTPClientSettings.FollowRedirects {
@@ -238,10 +290,6 @@ func NewWARCWritingHTTPClient(HTTPClientSettings HTTPClientSettings) (httpClient
 		HTTPClientSettings.TLSHandshakeTimeout = 10 * time.Second
 	}
 
-	if HTTPClientSettings.DNSResolutionTimeout == 0 {
-		HTTPClientSettings.DNSResolutionTimeout = 5 * time.Second
-	}
-
 	if HTTPClientSettings.DNSRecordsTTL == 0 {
 		HTTPClientSettings.DNSRecordsTTL = 5 * time.Minute
 	}
@@ -254,7 +302,7 @@ func NewWARCWritingHTTPClient(HTTPClientSettings HTTPClientSettings) (httpClient
 	httpClient.ConnReadDeadline = HTTPClientSettings.ConnReadDeadline
 
 	// Configure custom dialer / transport
-	customDialer, err := newCustomDialer(httpClient, HTTPClientSettings.Proxy, HTTPClientSettings.DialTimeout, HTTPClientSettings.DNSRecordsTTL, HTTPClientSettings.DNSResolutionTimeout, HTTPClientSettings.DNSCacheSize, HTTPClientSettings.DNSServers, HTTPClientSettings.DNSFallback, HTTPClientSettings.DNSConcurrency, HTTPClientSettings.DisableIPv4, HTTPClientSettings.DisableIPv6)
+	customDialer, err := newCustomDialer(httpClient, HTTPClientSettings.Proxy, HTTPClientSettings.ProxyFunc, HTTPClientSettings.DialTimeout, HTTPClientSettings.DNSRecordsTTL, HTTPClientSettings.DNSCacheSize, HTTPClientSettings.DNSServers, HTTPClientSettings.DisableIPv4, HTTPClientSettings.DisableIPv6)
 	if err != nil {
 		return nil, err
 	}
@@ -264,7 +312,7 @@ func NewWARCWritingHTTPClient(HTTPClientSettings HTTPClientSettings) (httpClient
 		customDialer.DNSRecords.Close()
 	}
 
-	customTransport, err := newCustomTransport(customDialer, HTTPClientSettings.DecompressBody, HTTPClientSettings.TLSHandshakeTimeout)
+	customTransport, err := newCustomTransport(customDialer, HTTPClientSettings.DecompressBody, HTTPClientSettings.TLSHandshakeTimeout, HTTPClientSettings.ResponseHeaderTimeout)
 	if err != nil {
 		return nil, err
 	}

@@ -7,22 +7,15 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"net/url"
-	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/google/uuid"
-	"github.com/internetarchive/gowarc/pkg/spooledtempfile"
 	"github.com/maypok86/otter"
-	"github.com/miekg/dns"
 	tls "github.com/refraction-networking/utls"
 	"golang.org/x/net/proxy"
-	"golang.org/x/sync/errgroup"
 )
 
 // contextKey is a custom type for context keys to avoid collisions
@@ -62,23 +55,22 @@ func WithWrappedConnection(ctx context.Context, wrappedConnChan chan *CustomConn
 	return context.WithValue(ctx, ContextKeyWrappedConn, wrappedConnChan)
 }
 
-// dnsExchanger is an interface for DNS clients that can exchange messages
-type dnsExchanger interface {
-	ExchangeContext(ctx context.Context, m *dns.Msg, address string) (r *dns.Msg, rtt time.Duration, err error)
-}
-
 type customDialer struct {
 	proxyDialer        proxy.ContextDialer
 	proxyNeedsHostname bool // true if proxy requires hostname (socks5h, http), false if can use IP (socks5)
-	client             *CustomHTTPClient
-	DNSConfig          *dns.ClientConfig
-	DNSClient          dnsExchanger
-	DNSRecords         *otter.Cache[string, dnsResult]
+	// newsarc patch: proxyFunc picks a proxy per target, as curl and wget
+	// read HTTP_PROXY, HTTPS_PROXY and NO_PROXY; see dialTCP.
+	proxyFunc func(*url.URL) (*url.URL, error)
+	client    *CustomHTTPClient
+	// newsarc patch: names are resolved by Go's resolver (/etc/hosts, the
+	// system's search domains and order), as by every other program on
+	// the machine; gowarc as served asked the servers of /etc/resolv.conf
+	// itself, so "localhost" and names in /etc/hosts did not resolve.
+	resolver   *net.Resolver
+	DNSRecords *otter.Cache[string, dnsResult]
 	net.Dialer
-	disableIPv4        bool
-	disableIPv6        bool
-	dnsConcurrency     int
-	dnsRoundRobinIndex atomic.Uint32
+	disableIPv4 bool
+	disableIPv6 bool
 }
 
 var emptyPayloadDigests = []string{
@@ -202,42 +194,36 @@ func (d *customDialer) dialSingle(ctx context.Context, network, address string, 
 	return d.DialContext(ctx, network, address)
 }
 
-func newCustomDialer(httpClient *CustomHTTPClient, proxyURL string, DialTimeout, DNSRecordsTTL, DNSResolutionTimeout time.Duration, DNSCacheSize int, DNSServers []string, DNSFallback *dns.ClientConfig, DNSConcurrency int, disableIPv4, disableIPv6 bool) (d *customDialer, err error) {
+func newCustomDialer(httpClient *CustomHTTPClient, proxyURL string, proxyFunc func(*url.URL) (*url.URL, error), DialTimeout, DNSRecordsTTL time.Duration, DNSCacheSize int, DNSServers []string, disableIPv4, disableIPv6 bool) (d *customDialer, err error) {
 	d = new(customDialer)
 
 	d.Timeout = DialTimeout
 	d.client = httpClient
 	d.disableIPv4 = disableIPv4
 	d.disableIPv6 = disableIPv6
-	d.dnsConcurrency = DNSConcurrency
+	d.proxyFunc = proxyFunc
 
 	DNScache, err := otter.MustBuilder[string, dnsResult](DNSCacheSize).
-		// CollectStats(). // Uncomment this line to enable stats collection, can be useful later on
 		WithTTL(DNSRecordsTTL).
 		Build()
 	if err != nil {
-		panic(err)
+		return nil, err
 	}
-
 	d.DNSRecords = &DNScache
 
-	d.DNSConfig, err = dns.ClientConfigFromFile("/etc/resolv.conf")
-	if err != nil || d.DNSConfig == nil {
-		// Use provided fallback or return error if /etc/resolv.conf is not available
-		if DNSFallback != nil {
-			d.DNSConfig = DNSFallback
-		} else {
-			return nil, err
-		}
-	}
-
+	d.resolver = net.DefaultResolver
 	if len(DNSServers) > 0 {
-		d.DNSConfig.Servers = DNSServers
-	}
-
-	d.DNSClient = &dns.Client{
-		Net:     "udp",
-		Timeout: DNSResolutionTimeout,
+		// Go's resolver, asking these servers instead of the system's.
+		servers := DNSServers
+		var next atomic.Uint32
+		d.resolver = &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, network, _ string) (net.Conn, error) {
+			server := servers[int(next.Add(1)-1)%len(servers)]
+			if _, _, err := net.SplitHostPort(server); err != nil {
+				server = net.JoinHostPort(server, "53")
+			}
+			var nd net.Dialer
+			return nd.DialContext(ctx, network, server)
+		}}
 	}
 
 	if proxyURL != "" {
@@ -325,7 +311,7 @@ func (cc *CustomConnection) CloseWithError(err error) error {
 // errClientClosed refuses a connection dialled after Close began. (newsarc patch)
 var errClientClosed = errors.New("warc: HTTP client is closed")
 
-func (d *customDialer) wrapConnection(ctx context.Context, c net.Conn, scheme string) (net.Conn, error) {
+func (d *customDialer) wrapConnection(ctx context.Context, c net.Conn, scheme string, proxied bool) (net.Conn, error) {
 	// newsarc patch: no recording goroutine starts once Close has begun
 	// waiting for them (see CustomHTTPClient.Close).
 	d.client.closeMu.Lock()
@@ -336,11 +322,14 @@ func (d *customDialer) wrapConnection(ctx context.Context, c net.Conn, scheme st
 	}
 	d.client.WaitGroup.Add(1)
 	d.client.closeMu.Unlock()
+	if ex := exchangeFrom(ctx); ex != nil {
+		ex.start()
+	}
 
 	reqReader, reqWriter := io.Pipe()
 	respReader, respWriter := io.Pipe()
 
-	go d.writeWARCFromConnection(ctx, reqReader, respReader, scheme, c)
+	go d.writeWARCFromConnection(ctx, reqReader, respReader, scheme, c, proxied)
 
 	wrappedConn := &CustomConnection{
 		Conn:             c,
@@ -361,30 +350,47 @@ func (d *customDialer) wrapConnection(ctx context.Context, c net.Conn, scheme st
 }
 
 func (d *customDialer) CustomDialContext(ctx context.Context, network, address string) (conn net.Conn, err error) {
-	if d.proxyDialer != nil && d.proxyNeedsHostname {
-		// Remote DNS proxy (socks5h, socks4a, http, https)
-		// Skip DNS archiving to avoid privacy leak and ensure accuracy.
-		conn, err = d.proxyDialer.DialContext(ctx, network, address)
-
-		if err != nil {
-			return nil, err
-		}
-		return d.wrapConnection(ctx, conn, "http")
-	}
-
-	// Direct connection or local DNS proxy (socks5, socks4)
-	// Archive DNS and get both IPv4 and IPv6 addresses
-	ipv4, ipv6, _, err := d.archiveDNS(ctx, address)
+	conn, proxied, err := d.dialTCP(ctx, network, "http", address)
 	if err != nil {
 		return nil, err
 	}
+	return d.wrapConnection(ctx, conn, "http", proxied)
+}
 
-	// Extract port from address
+func (d *customDialer) CustomDial(network, address string) (net.Conn, error) {
+	return d.CustomDialContext(context.Background(), network, address)
+}
+
+// dialTCP connects to address for a request of scheme: through the proxy
+// that proxyFunc names for it (a CONNECT tunnel or SOCKS), through the
+// static proxy, or directly to an address resolved by Go's resolver. It
+// reports whether the connection is proxied (then the server's IP is not
+// known).
+func (d *customDialer) dialTCP(ctx context.Context, network, scheme, address string) (net.Conn, bool, error) {
+	if d.proxyFunc != nil {
+		pu, err := d.proxyFunc(&url.URL{Scheme: scheme, Host: address})
+		if err != nil {
+			return nil, false, fmt.Errorf("proxy for %s://%s: %w", scheme, address, err)
+		}
+		if pu != nil {
+			conn, err := d.dialThroughProxy(ctx, pu, address)
+			return conn, true, err
+		}
+	}
+	if d.proxyDialer != nil && d.proxyNeedsHostname {
+		// Remote DNS proxy (socks5h, socks4a, http, https)
+		conn, err := d.proxyDialer.DialContext(ctx, network, address)
+		return conn, true, err
+	}
+
+	ipv4, ipv6, _, err := d.archiveDNS(ctx, address)
+	if err != nil {
+		return nil, false, err
+	}
 	_, port, err := net.SplitHostPort(address)
 	if err != nil {
-		return nil, fmt.Errorf("failed to extract port from address %s: %w", address, err)
+		return nil, false, fmt.Errorf("failed to extract port from address %s: %w", address, err)
 	}
-	// Build dial addresses for each address family
 	var ipv4Addr, ipv6Addr string
 	if ipv4 != nil {
 		ipv4Addr = net.JoinHostPort(ipv4.String(), port)
@@ -392,65 +398,20 @@ func (d *customDialer) CustomDialContext(ctx context.Context, network, address s
 	if ipv6 != nil {
 		ipv6Addr = net.JoinHostPort(ipv6.String(), port)
 	}
-
 	// Use Happy Eyeballs: IPv6 primary, IPv4 fallback
-	conn, _, err = d.dialParallel(ctx, network, ipv6Addr, ipv4Addr, ipv6, ipv4)
+	conn, _, err := d.dialParallel(ctx, network, ipv6Addr, ipv4Addr, ipv6, ipv4)
+	return conn, d.proxyDialer != nil, err
+}
 
+func (d *customDialer) CustomDialTLSContext(ctx context.Context, network, address string) (net.Conn, error) {
+	plainConn, proxied, err := d.dialTCP(ctx, network, "https", address)
 	if err != nil {
 		return nil, err
 	}
 
-	return d.wrapConnection(ctx, conn, "http")
-}
-
-func (d *customDialer) CustomDial(network, address string) (net.Conn, error) {
-	return d.CustomDialContext(context.Background(), network, address)
-}
-
-func (d *customDialer) CustomDialTLSContext(ctx context.Context, network, address string) (net.Conn, error) {
-	var plainConn net.Conn
-	var err error
-
-	if d.proxyDialer != nil && d.proxyNeedsHostname {
-		// Remote DNS proxy (socks5h, socks4a, http, https)
-		// Skip DNS archiving to avoid privacy leak and ensure accuracy.
-		plainConn, err = d.proxyDialer.DialContext(ctx, network, address)
-		if err != nil {
-			return nil, err
-		}
-
-	} else {
-		// Direct connection or local DNS proxy (socks5, socks4)
-		// Archive DNS and get both IPv4 and IPv6 addresses
-		ipv4, ipv6, _, err := d.archiveDNS(ctx, address)
-		if err != nil {
-			return nil, err
-		}
-
-		// Extract port from address
-		_, port, err := net.SplitHostPort(address)
-		if err != nil {
-			return nil, fmt.Errorf("failed to extract port from address %s: %w", address, err)
-		}
-
-		// Build dial addresses for each address family
-		var ipv4Addr, ipv6Addr string
-		if ipv4 != nil {
-			ipv4Addr = net.JoinHostPort(ipv4.String(), port)
-		}
-		if ipv6 != nil {
-			ipv6Addr = net.JoinHostPort(ipv6.String(), port)
-		}
-
-		// Use Happy Eyeballs: IPv6 primary, IPv4 fallback
-		plainConn, _, err = d.dialParallel(ctx, network, ipv6Addr, ipv4Addr, ipv6, ipv4)
-		if err != nil {
-			return nil, err
-		}
-	}
-
 	serverName := address
 	if host, _, err := net.SplitHostPort(address); err != nil {
+		plainConn.Close()
 		return nil, fmt.Errorf("failed to extract host from address %s: %w", address, err)
 	} else {
 		serverName = host
@@ -476,401 +437,11 @@ func (d *customDialer) CustomDialTLSContext(ctx context.Context, network, addres
 		return nil, fmt.Errorf("CustomDialTLS: TLS handshake failed: %w", err)
 	}
 
-	return d.wrapConnection(ctx, tlsConn, "https")
+	return d.wrapConnection(ctx, tlsConn, "https", proxied)
 }
 
 func (d *customDialer) CustomDialTLS(network, address string) (net.Conn, error) {
 	return d.CustomDialTLSContext(context.Background(), network, address)
-}
-
-func (d *customDialer) writeWARCFromConnection(ctx context.Context, reqPipe, respPipe *io.PipeReader, scheme string, conn net.Conn) {
-	defer d.client.WaitGroup.Done()
-
-	// Check if a feedback channel has been provided in the context
-	// Defer the closing of the channel in case of an early return without mixing signals when the batch was properly sent
-	var feedbackChan chan struct{}
-	batchSent := false
-	if ctx.Value(ContextKeyFeedback) != nil {
-		feedbackChan = ctx.Value(ContextKeyFeedback).(chan struct{})
-		defer func() {
-			if !batchSent {
-				close(feedbackChan)
-			}
-		}()
-	}
-
-	var (
-		batch      = NewRecordBatch(feedbackChan)
-		recordChan = make(chan *Record, 2)
-		recordIDs  []string
-		err        = new(Error)
-		errs       = errgroup.Group{}
-		// Channels for passing the WARC-Target-URI between the request and response readers
-		// These channels are used in a way so that both readers can synhronize themselves
-		targetURIReqCh  = make(chan string, 1) // readRequest() -> readResponse() : readRequest() sends the WARC-Target-URI then closes the channel or closes without sending anything if an error occurs, readResponse() reads the WARC-Target-URI
-		targetURIRespCh = make(chan string, 1) // readResponse() -> writeWARCFromConnection() : readResponse() sends the WARC-Target-URI then closes the channel or closes without sending anything if an error occurs, writeWARCFromConnection() reads the WARC-Target-URI
-	)
-
-	// Run request and response readers in parallel, respecting context
-	errs.Go(func() error {
-		return d.readRequest(ctx, scheme, reqPipe, targetURIReqCh, recordChan)
-	})
-
-	errs.Go(func() error {
-		return d.readResponse(ctx, respPipe, targetURIReqCh, targetURIRespCh, recordChan)
-	})
-
-	// Wait for both goroutines to finish
-	readErr := errs.Wait()
-	close(recordChan)
-
-	if readErr != nil {
-		d.client.ErrChan <- &Error{
-			Err:  readErr,
-			Func: "writeWARCFromConnection",
-		}
-
-		for record := range recordChan {
-			if closeErr := record.Content.Close(); closeErr != nil {
-				d.client.ErrChan <- &Error{
-					Err:  closeErr,
-					Func: "writeWARCFromConnection",
-				}
-			}
-		}
-
-		return
-	}
-
-	for record := range recordChan {
-		select {
-		case <-ctx.Done():
-			return
-		default:
-			recordIDs = append(recordIDs, uuid.NewString())
-			batch.Records = append(batch.Records, record)
-		}
-	}
-
-	if len(batch.Records) != 2 {
-		err.Err = errors.New("warc: there was an unspecified problem creating one of the WARC records")
-		d.client.ErrChan <- err
-
-		for _, record := range batch.Records {
-			if closeErr := record.Content.Close(); closeErr != nil {
-				d.client.ErrChan <- &Error{
-					Err:  closeErr,
-					Func: "writeWARCFromConnection",
-				}
-			}
-		}
-
-		return
-	}
-
-	if batch.Records[0].Header.Get("WARC-Type") != "response" {
-		slices.Reverse(batch.Records)
-	}
-
-	var warcTargetURI string
-	select {
-	case recv, ok := <-targetURIRespCh:
-		if !ok {
-			panic("writeWARCFromConnection: targetURIRespCh closed unexpectedly due to unhandled readRequest error or faulty code logic")
-		}
-		warcTargetURI = recv
-	case <-ctx.Done():
-		return
-	}
-
-	for i, r := range batch.Records {
-		select {
-		case <-ctx.Done():
-			return
-		default:
-			if d.proxyDialer == nil {
-				switch addr := conn.RemoteAddr().(type) {
-				case *net.TCPAddr:
-					IP := addr.IP.String()
-					r.Header.Set("WARC-IP-Address", IP)
-				}
-			}
-
-			r.Header.Set("WARC-Record-ID", "<urn:uuid:"+recordIDs[i]+">")
-
-			if i == len(recordIDs)-1 {
-				r.Header.Set("WARC-Concurrent-To", "<urn:uuid:"+recordIDs[0]+">")
-			} else {
-				r.Header.Set("WARC-Concurrent-To", "<urn:uuid:"+recordIDs[1]+">")
-			}
-
-			r.Header.Set("WARC-Target-URI", warcTargetURI)
-
-			if _, seekErr := r.Content.Seek(0, 0); seekErr != nil {
-				d.client.ErrChan <- &Error{
-					Err:  seekErr,
-					Func: "writeWARCFromConnection",
-				}
-				return
-			}
-
-			digest, err := GetDigest(r.Content, d.client.DigestAlgorithm)
-			if err != nil {
-				d.client.ErrChan <- &Error{
-					Err:  err,
-					Func: "writeWARCFromConnection",
-				}
-				return
-			}
-
-			r.Header.Set("WARC-Block-Digest", digest)
-			r.Header.Set("Content-Length", strconv.FormatInt(getContentLength(r.Content), 10))
-
-			if d.client.dedupeOptions.LocalDedupe {
-				if r.Header.Get("WARC-Type") == "response" && !slices.Contains(emptyPayloadDigests, r.Header.Get("WARC-Payload-Digest")) {
-					captureTime, timeConversionErr := time.Parse(time.RFC3339, batch.CaptureTime)
-					if timeConversionErr != nil {
-						d.client.ErrChan <- &Error{
-							Err:  timeConversionErr,
-							Func: "writeWARCFromConnection.timeConversionErr",
-						}
-						return
-					}
-					d.client.dedupeHashTable.Set(r.Header.Get("WARC-Payload-Digest"), revisitRecord{
-						responseUUID: recordIDs[i],
-						size:         getContentLength(r.Content),
-						targetURI:    warcTargetURI,
-						date:         captureTime,
-					})
-				}
-			}
-		}
-	}
-
-	select {
-	case d.client.WARCWriter <- batch:
-		batchSent = true
-	case <-ctx.Done():
-		return
-	}
-}
-
-func (d *customDialer) readResponse(ctx context.Context, respPipe *io.PipeReader, targetURIRxCh chan string, targetURITxCh chan string, recordChan chan *Record) error {
-	defer close(targetURITxCh)
-
-	// Initialize the response record
-	var responseRecord = NewRecord(d.client.TempDir, d.client.FullOnDisk)
-
-	recordChan <- responseRecord
-
-	responseRecord.Header.Set("WARC-Type", "response")
-	responseRecord.Header.Set("Content-Type", "application/http; msgtype=response")
-
-	// Read the response from the pipe
-	bytesCopied, err := pooledCopy(responseRecord.Content, respPipe) // newsarc patch: pooled buffer
-	if err != nil {
-		return errors.New("readResponse: io.Copy failed: " + err.Error())
-	}
-
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	default:
-	}
-
-	resp, err := http.ReadResponse(bufio.NewReader(responseRecord.Content), nil)
-	if err != nil {
-		return err
-	}
-
-	// Grab the WARC-Target-URI and send it back for records post-processing
-	var warcTargetURI, ok = <-targetURIRxCh
-	if !ok {
-		return errors.New("readResponse: WARC-Target-URI channel closed due to readRequest error")
-	}
-
-	targetURITxCh <- warcTargetURI
-
-	// If the Discard Hook is set and returns true, discard the response
-	if d.client.DiscardHook == nil {
-		// no hook, do nothing
-	} else if discarded, reason := d.client.DiscardHook(resp); discarded {
-		err = resp.Body.Close()
-		if err != nil {
-			return &DiscardHookError{URL: warcTargetURI, Reason: reason, Err: fmt.Errorf("closing body failed: %w", err)}
-		}
-
-		return &DiscardHookError{URL: warcTargetURI, Reason: reason, Err: nil}
-	}
-
-	// Calculate the WARC-Payload-Digest
-	payloadDigest, err := GetDigest(resp.Body, d.client.DigestAlgorithm)
-	if err != nil {
-		return errors.New("readResponse: payload digest calculation failed: " + err.Error())
-	}
-
-	err = resp.Body.Close()
-	if err != nil {
-		return errors.New("readResponse: closing body after digest calculation failed: " + err.Error())
-	}
-
-	responseRecord.Header.Set("WARC-Payload-Digest", payloadDigest)
-
-	// Write revisit record if local, CDX, or Doppelganger dedupe is activated and finds match.
-	var revisit = revisitRecord{}
-	if bytesCopied >= int64(d.client.dedupeOptions.SizeThreshold) && !slices.Contains(emptyPayloadDigests, payloadDigest) {
-		if d.client.dedupeOptions.LocalDedupe {
-			revisit = d.checkLocalRevisit(payloadDigest)
-			if revisit.targetURI != "" {
-				LocalDedupeTotalBytes.Add(int64(revisit.size))
-				LocalDedupeTotal.Add(1)
-			}
-		}
-
-		// If local dedupe does not find anything, we will check Doppelganger (if set) then CDX (if set).
-		// TODO: Latest doppelganger dev branch does not support anything other than SHA1. This will be modified later.
-		if d.client.dedupeOptions.DoppelgangerDedupe && d.client.DigestAlgorithm == SHA1 && revisit.targetURI == "" {
-			revisit, _ = checkDoppelgangerRevisit(d.client.dedupeOptions.DoppelgangerHost, payloadDigest, warcTargetURI)
-			if revisit.targetURI != "" {
-				DoppelgangerDedupeTotalBytes.Add(bytesCopied)
-				DoppelgangerDedupeTotal.Add(1)
-			}
-		}
-
-		// IA CDX dedupe does not support anything other than SHA1 at the moment. We should add a flag to support more.
-		if d.client.dedupeOptions.CDXDedupe && d.client.DigestAlgorithm == SHA1 && revisit.targetURI == "" {
-			revisit, _ = checkCDXRevisit(d.client.dedupeOptions.CDXURL, payloadDigest, warcTargetURI, d.client.dedupeOptions.CDXCookie)
-			if revisit.targetURI != "" {
-				CDXDedupeTotalBytes.Add(bytesCopied)
-				CDXDedupeTotal.Add(1)
-			}
-		}
-	}
-
-	if revisit.targetURI != "" && !slices.Contains(emptyPayloadDigests, payloadDigest) {
-		responseRecord.Header.Set("WARC-Type", "revisit")
-		responseRecord.Header.Set("WARC-Refers-To-Target-URI", revisit.targetURI)
-		responseRecord.Header.Set("WARC-Refers-To-Date", revisit.date.Format(time.RFC3339Nano))
-
-		if revisit.responseUUID != "" {
-			responseRecord.Header.Set("WARC-Refers-To", "<urn:uuid:"+revisit.responseUUID+">")
-		}
-
-		responseRecord.Header.Set("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest")
-		responseRecord.Header.Set("WARC-Truncated", "length")
-
-		// Find the position of the end of the headers
-		endOfHeadersOffset, err := findEndOfHeadersOffset(responseRecord.Content)
-		if err != nil {
-			return errors.New("readResponse: " + err.Error())
-		}
-		// This should really never happen! This could be the result of a malfunctioning HTTP server or something currently unknown!
-		if endOfHeadersOffset == -1 {
-			return errors.New("readResponse: could not find the end of the headers")
-		}
-
-		// Write the data up until the end of the headers to a temporary buffer
-		tempBuffer := spooledtempfile.NewSpooledTempFile("warc", d.client.TempDir, -1, d.client.FullOnDisk, d.client.MaxRAMUsageFraction)
-		block := make([]byte, 1)
-		wrote := 0
-		responseRecord.Content.Seek(0, 0)
-		for {
-			n, err := responseRecord.Content.Read(block)
-			if n > 0 {
-				_, err = tempBuffer.Write(block)
-				if err != nil {
-					return errors.New("readResponse: could not write to temporary buffer: " + err.Error())
-				}
-			}
-
-			if err == io.EOF {
-				break
-			}
-
-			if err != nil {
-				return errors.New("readResponse: could not read from response content: " + err.Error())
-			}
-
-			wrote++
-
-			if wrote == endOfHeadersOffset {
-				break
-			}
-		}
-
-		// Close old buffer
-		err = responseRecord.Content.Close()
-		if err != nil {
-			return errors.New("readResponse: could not close old content buffer: " + err.Error())
-		}
-		responseRecord.Content = tempBuffer
-	}
-
-	return nil
-}
-
-// Scan a ReadSeeker for the sequence \r\n\r\n and return the offset just after it
-func findEndOfHeadersOffset(content io.ReadSeeker) (int, error) {
-	// Ensure reader is at the beginning
-	if _, err := content.Seek(0, io.SeekStart); err != nil {
-		return -1, fmt.Errorf("FindEndOfHeadersOffset: seek failed: %w", err)
-	}
-
-	found := false
-	bigBlock := make([]byte, 0, 4)
-	block := make([]byte, 1)
-	endOfHeadersOffset := 0
-
-	for {
-		n, err := content.Read(block)
-		if n > 0 {
-			switch len(bigBlock) {
-			case 0:
-				if string(block) == "\r" {
-					bigBlock = append(bigBlock, block...)
-				}
-			case 1:
-				if string(block) == "\n" {
-					bigBlock = append(bigBlock, block...)
-				} else {
-					bigBlock = nil
-				}
-			case 2:
-				if string(block) == "\r" {
-					bigBlock = append(bigBlock, block...)
-				} else {
-					bigBlock = nil
-				}
-			case 3:
-				if string(block) == "\n" {
-					bigBlock = append(bigBlock, block...)
-					found = true
-				} else {
-					bigBlock = nil
-				}
-			}
-
-			endOfHeadersOffset++
-
-			if found {
-				break
-			}
-		}
-
-		if err == io.EOF {
-			break
-		}
-
-		if err != nil {
-			return -1, err
-		}
-	}
-
-	if !found {
-		return -1, errors.New("FindEndOfHeadersOffset: could not find the end of the headers")
-	}
-
-	return endOfHeadersOffset, nil
 }
 
 func parseRequestTargetURI(scheme string, content io.ReadSeeker) (string, error) {
@@ -942,37 +513,4 @@ func parseRequestTargetURI(scheme string, content io.ReadSeeker) (string, error)
 	}
 	// Use string concatenation instead of fmt.Sprintf to reduce allocations
 	return scheme + "://" + host + target, nil
-}
-
-func (d *customDialer) readRequest(ctx context.Context, scheme string, reqPipe *io.PipeReader, targetURITxCh chan string, recordChan chan *Record) error {
-	defer close(targetURITxCh)
-
-	// Initialize the request record
-	requestRecord := NewRecord(d.client.TempDir, d.client.FullOnDisk)
-
-	recordChan <- requestRecord
-
-	requestRecord.Header.Set("WARC-Type", "request")
-	requestRecord.Header.Set("Content-Type", "application/http; msgtype=request")
-
-	// Copy the content from the pipe
-	_, err := pooledCopy(requestRecord.Content, reqPipe) // newsarc patch: pooled buffer
-	if err != nil {
-		return errors.New("readRequest: io.Copy failed: " + err.Error())
-	}
-
-	warcTargetURI, err := parseRequestTargetURI(scheme, requestRecord.Content)
-	if err != nil {
-		return errors.New("readRequest: " + err.Error())
-	}
-
-	// Send the WARC-Target-URI to a channel so that it can be picked up
-	// by the goroutine responsible for writing the response
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case targetURITxCh <- warcTargetURI:
-	}
-
-	return nil
 }

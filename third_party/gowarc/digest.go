@@ -47,42 +47,32 @@ func GetDigestFromPrefix(prefix string) DigestAlgorithm {
 }
 
 func GetDigest(r io.Reader, digestAlgorithm DigestAlgorithm) (string, error) {
-	var (
-		hashFunc     func() any
-		prefix       string
-		encodingFunc func([]byte) string
-	)
-
-	switch digestAlgorithm {
-	case SHA1:
-		hashFunc = func() any { return sha1.New() }
-		prefix = "sha1:"
-		encodingFunc = func(b []byte) string {
-			return base32.StdEncoding.EncodeToString(b)
-		}
-	case SHA256Base16:
-		hashFunc = func() any { return sha256.New() }
-		prefix = "sha256:"
-		encodingFunc = hex.EncodeToString
-	case SHA256Base32:
-		hashFunc = func() any { return sha256.New() }
-		prefix = "sha256:"
-		encodingFunc = func(b []byte) string {
-			return base32.StdEncoding.EncodeToString(b)
-		}
-	case BLAKE3:
-		hashFunc = func() any { return blake3.New() }
-		prefix = "blake3:"
-		encodingFunc = hex.EncodeToString
-	default:
+	h, format, ok := digestFuncs(digestAlgorithm)
+	if !ok {
 		return "", ErrUnknownDigestAlgorithm
 	}
-
-	hasher := hashFunc()
-	_, err := pooledCopy(hasher.(io.Writer), r) // newsarc patch: pooled buffer
-	if err != nil {
+	if _, err := pooledCopy(h, r); err != nil { // newsarc patch: pooled buffer
 		return "", err
 	}
+	return format(h.Sum(nil)), nil
+}
 
-	return prefix + encodingFunc(hasher.(hash.Hash).Sum(nil)), nil
+// digestFuncs returns a hash for the algorithm and the function that
+// formats its sum as a labelled WARC digest ("sha1:…"). newsarc patch: split
+// out of GetDigest so that frameResponse can hash a payload as it parses it.
+func digestFuncs(digestAlgorithm DigestAlgorithm) (hash.Hash, func([]byte) string, bool) {
+	label := func(prefix string, enc func([]byte) string) func([]byte) string {
+		return func(b []byte) string { return prefix + enc(b) }
+	}
+	switch digestAlgorithm {
+	case SHA1:
+		return sha1.New(), label("sha1:", base32.StdEncoding.EncodeToString), true
+	case SHA256Base16:
+		return sha256.New(), label("sha256:", hex.EncodeToString), true
+	case SHA256Base32:
+		return sha256.New(), label("sha256:", base32.StdEncoding.EncodeToString), true
+	case BLAKE3:
+		return blake3.New(), label("blake3:", hex.EncodeToString), true
+	}
+	return nil, nil, false
 }

@@ -3,7 +3,6 @@ package warc
 import (
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -11,14 +10,20 @@ import (
 
 // generateWARCFilename generate a WARC file name following recommendations of the specs:
 // Prefix-Timestamp-Serial-Crawlhost.warc.gz
-func generateWARCFilename(prefix string, compression compressionType, serial *atomic.Uint64) string {
+//
+// newsarc patch: the timestamp's milliseconds are zero-padded, so names
+// sort by time (gowarc as served took the first three digits of the
+// nanoseconds: "5" ms gave "500", and fewer than 100 ns panicked), and
+// errors are returned instead of panicked.
+func generateWARCFilename(prefix string, compression compressionType, serial *atomic.Uint64) (string, error) {
 	var filename strings.Builder
 
 	filename.WriteString(prefix)
 	filename.WriteString("-")
 
 	now := time.Now().UTC()
-	filename.WriteString(now.Format("20060102150405") + strconv.Itoa(now.Nanosecond())[:3])
+	filename.WriteString(now.Format("20060102150405"))
+	filename.WriteString(fmt.Sprintf("%03d", now.Nanosecond()/int(time.Millisecond)))
 	filename.WriteString("-")
 
 	var newSerial uint64
@@ -41,7 +46,7 @@ func generateWARCFilename(prefix string, compression compressionType, serial *at
 
 	hostName, err := os.Hostname()
 	if err != nil {
-		panic(err)
+		return "", fmt.Errorf("warc file name: %w", err)
 	}
 	filename.WriteString(hostName)
 
@@ -54,12 +59,12 @@ func generateWARCFilename(prefix string, compression compressionType, serial *at
 	case CompressionNone:
 		fileExt = ".warc.open"
 	default:
-		panic(fmt.Sprintf("invalid compression algorithm: %v", compression))
+		return "", fmt.Errorf("invalid compression algorithm: %v", compression)
 	}
 
 	filename.WriteString(fileExt)
 
-	return filename.String()
+	return filename.String(), nil
 }
 
 // formatSerial add the correct padding to the serial
@@ -67,19 +72,4 @@ func generateWARCFilename(prefix string, compression compressionType, serial *at
 // formatSerial return 00023
 func formatSerial(serial uint64, format string) string {
 	return fmt.Sprintf("%0"+format+"d", serial)
-}
-
-// isFielSizeExceeded compare the size of a file (filePath) with
-// a max size (maxSize), if the size of filePath exceed maxSize,
-// it returns true, else, it returns false
-func isFileSizeExceeded(file *os.File, maxSize float64) bool {
-	// Get actual file size
-	stat, err := file.Stat()
-	if err != nil {
-		panic(err)
-	}
-	fileSize := (float64)((stat.Size() / 1024) / 1024)
-
-	// If fileSize exceed maxSize, return true
-	return fileSize >= maxSize
 }

@@ -92,7 +92,7 @@ func (t *customTransport) RoundTrip(req *http.Request) (resp *http.Response, err
 	return resp, nil
 }
 
-func newCustomTransport(dialer *customDialer, decompressBody bool, TLSHandshakeTimeout time.Duration) (t *customTransport, err error) {
+func newCustomTransport(dialer *customDialer, decompressBody bool, TLSHandshakeTimeout, responseHeaderTimeout time.Duration) (t *customTransport, err error) {
 	t = new(customTransport)
 
 	t.t = http.Transport{
@@ -106,6 +106,7 @@ func newCustomTransport(dialer *customDialer, decompressBody bool, TLSHandshakeT
 		MaxConnsPerHost:       0,
 		IdleConnTimeout:       -1,
 		TLSHandshakeTimeout:   TLSHandshakeTimeout,
+		ResponseHeaderTimeout: responseHeaderTimeout, // newsarc patch: was never set
 		ExpectContinueTimeout: 5 * time.Second,
 		TLSNextProto:          make(map[string]func(authority string, c *tls.Conn) http.RoundTripper),
 		DisableCompression:    true,

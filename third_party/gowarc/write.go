@@ -42,6 +42,11 @@ type RecordBatch struct {
 	FeedbackChan chan struct{}
 	CaptureTime  string
 	Records      []*Record
+	// newsarc patch: onWritten, when set, is told where the records went
+	// or why they were not written; syncReq makes the batch a request to
+	// sync the file being written, with no records.
+	onWritten func([]RecordLocation, error)
+	syncReq   *syncRequest
 }
 
 // Record represents a WARC record.
@@ -87,6 +92,9 @@ func (w *Writer) WriteRecord(r *Record) (recordID string, err error) {
 	if r.Header.Get("Content-Length") == "" || err != nil {
 		contentLength = getContentLength(r.Content)
 		r.Header.Set("Content-Length", strconv.FormatInt(contentLength, 10))
+	}
+	if contentLength < 0 { // newsarc patch: a spool whose size cannot be told
+		return recordID, fmt.Errorf("record %s: content length unknown", r.Header.Get("WARC-Record-ID"))
 	}
 
 	if r.Header.Get("WARC-Block-Digest") == "" {
