@@ -1,17 +1,14 @@
 package crawler
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"mime"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"sync"
 	"time"
-
-	"github.com/gocolly/colly/v2"
 
 	"github.com/newsarc/newsarc/crawler/discover"
 )
@@ -43,11 +40,13 @@ type Run struct {
 
 // CrawlStats counts what a crawl of one site did.
 type CrawlStats struct {
-	Fetched   int // responses handed on or parsed
-	Failed    int
-	Skipped   int // known articles that no sitemap or feed says have changed
-	Blocked   int // disallowed by robots.txt, out of scope, or traps
-	Discovery int // URLs queued
+	Fetched       int // responses handled: pages, sitemaps, feeds, redirects
+	Failed        int
+	Skipped       int // known articles that no sitemap or feed says have changed
+	Blocked       int // disallowed by robots.txt, out of scope, or traps
+	RobotsBlocked int // of Blocked, those robots.txt disallows
+	Deferred      int // left in the frontier for the next run
+	Discovery     int // URLs queued
 }
 
 // crawl is the state of one site's crawl.
@@ -57,19 +56,23 @@ type crawl struct {
 	run      Run
 	frontier Frontier
 	history  History
+	f        *fetcher
 	robots   *robots
-	col      *colly.Collector
+	// commit is for frontier writes: not cancelled by an interrupt, so
+	// what was fetched before it is recorded.
+	commit   context.Context
 	requests sync.WaitGroup // one per request started
 
-	mu       sync.Mutex
-	stats    CrawlStats
-	tries    map[string]int
-	limited  map[string]bool // hosts with a colly LimitRule
-	failures map[string]int  // consecutive failures per host
-	deferred map[string]bool // claimed but not fetched this run
-	err      error           // the frontier failed: stop
-	done     chan struct{}   // one token per finished request
-	memo     *linkMemo
+	mu        sync.Mutex
+	stats     CrawlStats
+	failures  map[string]int  // consecutive failures per host
+	deferred  map[string]bool // claimed but left for the next run
+	reported  map[string]bool // host and cause of deferrals already reported
+	chain     map[string]bool // SeedsOnly: URLs fetched, to tell redirect loops
+	err       error           // the frontier failed: stop
+	done      chan struct{}   // one token per finished request
+	memo      *linkMemo
+	claimTime time.Duration
 }
 
 // linkMemoSize bounds each generation of the link memo: a few MB at most.
@@ -78,35 +81,45 @@ const linkMemoSize = 8192
 // hostFailLimit consecutive failures pause a host for the rest of the run.
 const hostFailLimit = 5
 
+// claimLease is how long a claimed entry is ours: longer than any fetch
+// with its retries.
+const claimLease = time.Hour
+
+// errHostPaused defers the URLs of a host that keeps failing.
+var errHostPaused = fmt.Errorf("host failed %d times in a row", hostFailLimit)
+
 // Crawl archives site: it seeds the frontier with the start URLs, sitemaps
 // (also from robots.txt) and feeds, then fetches what the frontier holds,
 // queueing the links it finds, until nothing is left, MaxPages is reached
-// or ctx is done. What is left stays in the frontier for the next run.
+// or ctx is done. What is left stays in the frontier for the next run. h
+// may be nil (no earlier runs).
 func (c *Crawler) Crawl(ctx context.Context, site *Site, run Run, f Frontier, h History) (CrawlStats, error) {
 	cr := &crawl{
 		c: c, site: site, run: run, frontier: f, history: h,
-		robots:   newRobots(c.transport, c.cfg.UserAgent, c.cfg.Timeout),
-		tries:    make(map[string]int),
-		limited:  make(map[string]bool),
+		commit:   context.WithoutCancel(ctx),
 		failures: make(map[string]int),
 		deferred: make(map[string]bool),
+		reported: make(map[string]bool),
+		chain:    make(map[string]bool),
 		memo:     newLinkMemo(linkMemoSize),
 		done:     make(chan struct{}, c.cfg.Concurrency),
 	}
-	cr.col = c.collector(ctx, false)
-	cr.col.IgnoreRobotsTxt = true // checked here, once per host, with Crawl-delay
-	cr.col.SetRedirectHandler(cr.checkRedirect)
-	cr.col.OnResponse(func(r *colly.Response) { cr.onResponse(ctx, r) })
-	cr.col.OnError(func(r *colly.Response, err error) { cr.onError(ctx, r, err) })
+	cr.f = newFetcher(ctx, c.cfg, c.transport)
+	cr.robots = newRobots(c.cfg.UserAgent, func(ctx context.Context, u string) (*response, error) {
+		return c.fetch(ctx, cr.f, u)
+	}, site.InScope)
 
-	if err := cr.seed(ctx); err != nil {
-		return cr.stats, err
+	err := cr.seed(ctx)
+	if err == nil {
+		err = cr.loop(ctx)
 	}
-	err := cr.loop(ctx)
 	cr.requests.Wait()
-	// Entries claimed but not fetched go back for the next run.
-	if _, rerr := f.Release(context.WithoutCancel(ctx), run.Worker); rerr != nil && err == nil {
-		err = rerr
+	// Entries claimed but not fetched (interrupted, deferred) go back for
+	// the next run.
+	rctx, cancel := context.WithTimeout(cr.commit, 30*time.Second)
+	defer cancel()
+	if _, rerr := f.Release(rctx, run.Worker); rerr != nil && err == nil {
+		err = fmt.Errorf("release claims: %w", rerr)
 	}
 	cr.mu.Lock()
 	defer cr.mu.Unlock()
@@ -121,7 +134,10 @@ func (cr *crawl) seed(ctx context.Context) error {
 	add := func(raw, kind string) {
 		u, err := discover.Canonical(raw)
 		if err != nil {
-			cr.c.handler.HandleError(ctx, raw, err)
+			cr.mu.Lock()
+			cr.stats.Failed++
+			cr.mu.Unlock()
+			cr.c.handler.HandleError(ctx, raw, urlError(raw, fmt.Errorf("%w: %v", ErrMalformedURL, err)))
 			return
 		}
 		seeds = append(seeds, Entry{URL: u, Site: cr.site.Name, Kind: kind})
@@ -129,34 +145,36 @@ func (cr *crawl) seed(ctx context.Context) error {
 	for _, u := range cr.site.StartURLs {
 		add(u, KindPage)
 	}
-	for _, u := range cr.site.Sitemaps {
-		add(u, KindSitemap)
-	}
-	for _, u := range cr.site.Feeds {
-		add(u, KindFeed)
-	}
-	// Sitemaps that robots.txt names.
-	hosts := make(map[string]bool)
-	for _, s := range seeds {
-		pu, err := url.Parse(s.URL)
-		if err != nil || hosts[pu.Host] {
-			continue
+	if !cr.site.SeedsOnly {
+		for _, u := range cr.site.Sitemaps {
+			add(u, KindSitemap)
 		}
-		hosts[pu.Host] = true
-		for _, sm := range cr.robots.get(ctx, pu.Scheme, pu.Host).sitemaps {
-			if u, err := discover.Canonical(sm); err == nil && cr.inDomains(u) {
-				seeds = append(seeds, Entry{URL: u, Site: cr.site.Name, Kind: KindSitemap})
+		for _, u := range cr.site.Feeds {
+			add(u, KindFeed)
+		}
+		// Sitemaps that robots.txt names.
+		hosts := make(map[string]bool)
+		for _, s := range seeds {
+			pu, err := url.Parse(s.URL)
+			if err != nil || hosts[pu.Host] {
+				continue
+			}
+			hosts[pu.Host] = true
+			for _, sm := range cr.robots.get(ctx, pu.Scheme, pu.Host).sitemaps {
+				if ok, _ := cr.inScope(sm); ok {
+					seeds = append(seeds, Entry{URL: sm, Site: cr.site.Name, Kind: KindSitemap})
+				}
 			}
 		}
 	}
-	return cr.push(ctx, seeds)
+	return cr.push(seeds)
 }
 
-func (cr *crawl) push(ctx context.Context, entries []Entry) error {
+func (cr *crawl) push(entries []Entry) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	n, err := cr.frontier.Push(ctx, cr.run.ID, entries)
+	n, err := cr.frontier.Push(cr.commit, cr.run.ID, entries)
 	if err != nil {
 		return fmt.Errorf("queue %d urls: %w", len(entries), err)
 	}
@@ -170,6 +188,11 @@ func (cr *crawl) push(ctx context.Context, entries []Entry) error {
 // once, until the frontier has nothing left for this site.
 func (cr *crawl) loop(ctx context.Context) error {
 	inflight, started := 0, 0
+	// Entries that start no request (deferred, blocked, unchanged) take no
+	// slot: after a claim of only those, the next one asks for more, so a
+	// run that skips 50 000 known articles or defers a paused host's URLs
+	// does not claim them a few at a time.
+	extra := 0
 	for {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -185,20 +208,37 @@ func (cr *crawl) loop(ctx context.Context) error {
 			inflight -= cr.wait(ctx, 1)
 			continue
 		}
-		entries, err := cr.frontier.Claim(ctx, cr.site.Name, cr.run.Worker, want, time.Hour)
+		entries, err := cr.frontier.Claim(ctx, cr.site.Name, cr.run.Worker, want+extra, claimLease)
 		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			return fmt.Errorf("claim from frontier: %w", err)
 		}
-		fresh := 0
+		fresh, began := 0, 0
 		for _, e := range entries {
+			// Entries not started here stay claimed: the final Release
+			// gives them back.
+			if ctx.Err() != nil || cr.failed() || (cr.site.MaxPages > 0 && started >= cr.site.MaxPages) {
+				break
+			}
 			if cr.isDeferred(e.URL) {
 				continue
 			}
 			fresh++
+			for inflight >= cr.c.cfg.Concurrency && ctx.Err() == nil {
+				inflight -= cr.wait(ctx, 1)
+			}
 			if cr.start(ctx, e) {
 				inflight++
 				started++
+				began++
 			}
+		}
+		if began == 0 && fresh > 0 {
+			extra = min(max(2*extra, 16), 1024)
+		} else {
+			extra = 0
 		}
 		if fresh == 0 {
 			if inflight == 0 {
@@ -246,132 +286,194 @@ func (cr *crawl) isDeferred(u string) bool {
 	return cr.deferred[u]
 }
 
-func (cr *crawl) deferURL(u string) {
-	cr.mu.Lock()
-	cr.deferred[u] = true
-	cr.mu.Unlock()
-}
-
 // start decides whether e is fetched now and, if so, starts the request.
 func (cr *crawl) start(ctx context.Context, e Entry) bool {
 	u, err := url.Parse(e.URL)
 	if err != nil {
-		cr.finish(ctx, Visit{URL: e.URL, Err: err.Error()})
+		cr.fail(ctx, e, 0, fmt.Errorf("%w: %v", ErrMalformedURL, err))
 		return false
 	}
 	cr.mu.Lock()
 	paused := cr.failures[u.Host] >= hostFailLimit
 	cr.mu.Unlock()
 	if paused {
-		cr.deferURL(e.URL) // the next run tries again
+		cr.deferEntry(ctx, e, u.Host, errHostPaused)
 		return false
 	}
-	if e.Kind == KindPage && cr.site.isArticle(e.URL) {
+	if e.Kind == KindPage && cr.history != nil && cr.site.isArticle(e.URL) {
 		if v, ok := cr.unchanged(ctx, e); ok {
 			cr.mu.Lock()
 			cr.stats.Skipped++
 			cr.mu.Unlock()
 			// Off the queue; its visit stays what it was.
-			cr.finish(ctx, v)
+			cr.finish(v)
 			return false
 		}
 	}
-	rb := cr.robots.get(ctx, u.Scheme, u.Host)
-	if rb.err != nil {
-		// Not knowing the rules, we do not fetch: the next run asks again.
-		cr.fail(ctx, e, 0, fmt.Errorf("%s: robots.txt unavailable: %w", e.URL, rb.err))
-		return false
+	delay := cr.c.cfg.PerHostDelay
+	if cr.c.cfg.RespectRobots {
+		rb := cr.robots.get(ctx, u.Scheme, u.Host)
+		if ctx.Err() != nil {
+			return false
+		}
+		if rb.err != nil {
+			// Not knowing the rules, we do not fetch: the next run asks again.
+			cr.deferEntry(ctx, e, u.Host, rb.err)
+			return false
+		}
+		if !rb.allowed(u.RequestURI()) {
+			cr.block(ctx, e, ErrRobots)
+			return false
+		}
+		delay = max(delay, rb.delay)
 	}
-	if !rb.allowed(u.RequestURI()) {
-		cr.block(ctx, e, "blocked by robots.txt")
-		return false
-	}
-	cr.politeness(u.Host, rb.delay())
-	cctx := colly.NewContext()
-	cctx.Put("requested", e.URL)
-	cctx.Put("entry", e)
-	// The collector is synchronous: Request returns when the fetch, its
-	// retries and callbacks are over, so this goroutine's end is the one
-	// sure sign that the request is done, whatever path colly took.
+	cr.f.limit(u.Host, delay)
 	cr.requests.Go(func() {
 		defer cr.requestDone()
-		err := cr.col.Request(http.MethodGet, e.URL, nil, cctx, nil)
-		if cctx.GetAny("handled") == nil {
-			if err == nil {
-				err = errors.New("colly returned no response")
+		defer func() {
+			// A bug met on one page (in the handler, say) fails that page,
+			// not the crawl.
+			if r := recover(); r != nil {
+				cr.c.cfg.Logger.Error("internal error", "url", e.URL, "panic", r, "stack", string(debug.Stack()))
+				cr.fail(ctx, e, 0, fmt.Errorf("internal error: %v", r))
 			}
-			cr.fail(ctx, e, 0, fmt.Errorf("%s: %w", e.URL, err))
-		}
+		}()
+		cr.fetchEntry(ctx, e)
 	})
 	return true
+}
+
+// fetchEntry fetches e (with retries) and deals with what came back.
+func (cr *crawl) fetchEntry(ctx context.Context, e Entry) {
+	resp, err := cr.c.fetch(ctx, cr.f, e.URL)
+	if ctx.Err() != nil {
+		return // interrupted: left in the frontier (Release) for the next run
+	}
+	var ra *retryAfterError
+	switch {
+	case errors.As(err, &ra):
+		cr.deferEntry(ctx, e, hostOf(e.URL), err)
+	case err != nil:
+		status := 0
+		if resp != nil {
+			status = resp.Status
+		}
+		cr.fail(ctx, e, status, err)
+	case resp.Status >= 300 && resp.Status <= 399 && resp.Header.Get("Location") != "":
+		cr.redirect(ctx, e, resp)
+	case resp.Status/100 == 2:
+		cr.handle(ctx, e, resp)
+	default:
+		cr.fail(ctx, e, resp.Status, &StatusError{URL: e.URL, Status: resp.Status})
+	}
 }
 
 // unchanged reports whether an article fetched by an earlier run has no
 // sign of having changed since.
 func (cr *crawl) unchanged(ctx context.Context, e Entry) (Visit, bool) {
 	v, ok, err := cr.history.Seen(ctx, e.URL)
-	if err != nil || !ok || v.Status/100 != 2 {
+	if err != nil || !ok || v.Status/100 != 2 || v.Err != "" {
 		return Visit{}, false
 	}
 	return v, e.Hint.IsZero() || !e.Hint.After(v.FetchedAt)
 }
 
-func (cr *crawl) block(ctx context.Context, e Entry, reason string) {
+// block records that e is not fetched because of why (ErrRobots,
+// ErrOffSite, a trap).
+func (cr *crawl) block(ctx context.Context, e Entry, why error) {
 	cr.mu.Lock()
 	cr.stats.Blocked++
+	if errors.Is(why, ErrRobots) {
+		cr.stats.RobotsBlocked++
+	}
 	cr.mu.Unlock()
-	cr.finish(ctx, Visit{URL: e.URL, Err: reason})
-	cr.c.cfg.Logger.Debug("not fetched", "url", e.URL, "reason", reason)
-}
-
-// politeness gives each host its own colly LimitRule: one request at a
-// time with the delay, or Concurrency at once when there is no delay.
-func (cr *crawl) politeness(host string, robotsDelay time.Duration) {
-	cr.mu.Lock()
-	defer cr.mu.Unlock()
-	if cr.limited[host] {
+	cr.finish(Visit{URL: e.URL, Err: why.Error()})
+	if cr.site.SeedsOnly {
+		// Asked for by name: say why it was not fetched.
+		cr.c.handler.HandleError(ctx, e.requested(), urlError(e.requested(), why))
 		return
 	}
-	cr.limited[host] = true
-	d := max(cr.c.cfg.PerHostDelay, robotsDelay)
-	par := 1
-	if d == 0 {
-		par = cr.c.cfg.Concurrency
-	}
-	cr.col.Limit(&colly.LimitRule{DomainGlob: host, Parallelism: par, Delay: d})
+	cr.c.cfg.Logger.Debug("not fetched", "url", e.URL, "reason", why)
 }
 
-// checkRedirect hands each redirect back as the response: its target is
-// queued like any link (onError), so it is kept inside the site's
-// domains, deduplicated with the URLs found elsewhere, and not fetched
-// again when it is an article already archived.
-func (cr *crawl) checkRedirect(req *http.Request, via []*http.Request) error {
-	return http.ErrUseLastResponse
+// deferEntry leaves e claimed, so that this run does not fetch it, and the
+// final Release gives it back to the next run. It is reported once per
+// host and cause. With no next run (SeedsOnly), it fails instead.
+func (cr *crawl) deferEntry(ctx context.Context, e Entry, host string, cause error) {
+	if cr.site.SeedsOnly {
+		cr.fail(ctx, e, 0, cause)
+		return
+	}
+	key := host + "\x00" + causeKey(cause)
+	cr.mu.Lock()
+	cr.deferred[e.URL] = true
+	cr.stats.Deferred++
+	first := !cr.reported[key]
+	cr.reported[key] = true
+	cr.mu.Unlock()
+	if first {
+		cr.c.handler.HandleError(ctx, e.requested(), urlError(e.requested(), &deferredError{cause: cause}))
+	}
 }
 
-// redirect queues the target of a 3xx response; it reports false when r
-// is no redirect.
-func (cr *crawl) redirect(ctx context.Context, e Entry, r *colly.Response) bool {
-	if r.StatusCode < 300 || r.StatusCode > 399 || r.Headers == nil || r.Headers.Get("Location") == "" {
-		return false
+// causeKey groups deferrals for reporting.
+func causeKey(err error) string {
+	switch {
+	case errors.Is(err, ErrRobotsUnavailable):
+		return "robots"
+	case errors.Is(err, errHostPaused):
+		return "paused"
 	}
-	target, err := r.Request.URL.Parse(r.Headers.Get("Location"))
-	if err != nil {
-		return false
+	var ra *retryAfterError
+	if errors.As(err, &ra) {
+		return "retry-after"
 	}
+	return err.Error()
+}
+
+// redirect queues the target of a 3xx response like a link: it is kept
+// inside the site's domains, deduplicated with the URLs found elsewhere,
+// not fetched again when it is an article already archived, and the chain
+// is bounded by MaxRedirects.
+func (cr *crawl) redirect(ctx context.Context, e Entry, resp *response) {
 	cr.mu.Lock()
 	cr.stats.Fetched++
 	cr.mu.Unlock()
-	to := discover.CanonicalURL(target).String()
-	if ok, why := cr.inScope(to); ok {
-		if err := cr.push(ctx, []Entry{{URL: to, Site: cr.site.Name, Depth: e.Depth, Kind: e.Kind, Hint: e.Hint}}); err != nil {
-			cr.setErr(err)
-		}
-	} else {
-		cr.c.cfg.Logger.Info("redirect not followed", "url", e.URL, "to", to, "reason", why)
+	loc := resp.Header.Get("Location")
+	target, err := resp.URL.Parse(loc)
+	if err != nil || (target.Scheme != "http" && target.Scheme != "https") {
+		cr.fail(ctx, e, resp.Status, fmt.Errorf("HTTP %d redirect to %q, which is no http(s) URL", resp.Status, loc))
+		return
 	}
-	cr.finish(ctx, Visit{URL: e.URL, Status: r.StatusCode, FetchedAt: time.Now().UTC()})
-	return true
+	to := discover.CanonicalURL(target).String()
+	if e.Hops+1 > cr.c.cfg.MaxRedirects {
+		cr.fail(ctx, e, resp.Status, fmt.Errorf("%w (more than %d)", ErrTooManyRedirects, cr.c.cfg.MaxRedirects))
+		return
+	}
+	if ok, why := cr.inScope(to); !ok {
+		if cr.site.SeedsOnly || errors.Is(why, ErrOffSite) && e.Hops == 0 && e.Depth == 0 {
+			cr.fail(ctx, e, resp.Status, fmt.Errorf("redirect to %s: %w", to, why))
+			return
+		}
+		cr.c.cfg.Logger.Info("redirect not followed", "url", e.URL, "to", to, "reason", why)
+		cr.finish(Visit{URL: e.URL, Status: resp.Status, FetchedAt: resp.FetchedAt})
+		return
+	}
+	if cr.site.SeedsOnly {
+		cr.mu.Lock()
+		loop := to == e.URL || cr.chain[to]
+		cr.chain[e.URL] = true
+		cr.mu.Unlock()
+		if loop {
+			cr.fail(ctx, e, resp.Status, fmt.Errorf("redirect loop: %s was fetched already", to))
+			return
+		}
+	}
+	next := Entry{URL: to, Site: cr.site.Name, Depth: e.Depth, Kind: e.Kind, Hint: e.Hint, Hops: e.Hops + 1, Via: e.requested()}
+	if err := cr.push([]Entry{next}); err != nil {
+		cr.setErr(err)
+	}
+	cr.finish(Visit{URL: e.URL, Status: resp.Status, FetchedAt: resp.FetchedAt})
 }
 
 func (cr *crawl) setErr(err error) {
@@ -385,13 +487,13 @@ func (cr *crawl) setErr(err error) {
 // finish records v as dealt with in this run and takes its URL off the
 // queue. An unchanged article keeps the time it was fetched, so a sitemap
 // or feed that says it changed since can still queue it again (Push).
-func (cr *crawl) finish(ctx context.Context, v Visit) {
+func (cr *crawl) finish(v Visit) {
 	v.Site = cr.site.Name
 	v.Run = cr.run.ID
 	if v.FetchedAt.IsZero() {
 		v.FetchedAt = time.Now().UTC()
 	}
-	if err := cr.frontier.Finish(ctx, v); err != nil {
+	if err := cr.frontier.Finish(cr.commit, v); err != nil {
 		cr.setErr(fmt.Errorf("record visit of %s: %w", v.URL, err))
 	}
 }
@@ -400,223 +502,48 @@ func (cr *crawl) requestDone() {
 	cr.done <- struct{}{}
 }
 
+// fail records that e could not be fetched and tells the handler, naming
+// the URL that was asked for. Failures that say the host is in trouble
+// (no answer, 429, 5xx) count toward pausing it.
 func (cr *crawl) fail(ctx context.Context, e Entry, status int, err error) {
 	host := hostOf(e.URL)
 	cr.mu.Lock()
 	cr.stats.Failed++
-	cr.failures[host]++
-	if cr.failures[host] == hostFailLimit {
-		cr.c.cfg.Logger.Warn("host keeps failing: paused for this run", "host", host, "err", err)
+	if hostTrouble(status, err) {
+		cr.failures[host]++
+		if cr.failures[host] == hostFailLimit {
+			cr.c.cfg.Logger.Warn("host keeps failing: its other URLs are left for the next run", "host", host, "err", err)
+		}
 	}
 	cr.mu.Unlock()
-	cr.finish(ctx, Visit{URL: e.URL, Status: status, Err: err.Error()})
-	cr.c.handler.HandleError(ctx, e.URL, err)
+	cr.finish(Visit{URL: e.URL, Status: status, Err: err.Error()})
+	cr.c.handler.HandleError(ctx, e.requested(), urlError(e.requested(), err))
 }
 
-func (cr *crawl) onError(ctx context.Context, r *colly.Response, err error) {
-	r.Ctx.Put("handled", true)
-	e, _ := r.Ctx.GetAny("entry").(Entry)
-	if cr.redirect(ctx, e, r) {
-		return
+func hostTrouble(status int, err error) bool {
+	if status != 0 {
+		return status == http.StatusTooManyRequests || status >= 500
 	}
-	if r.StatusCode != 0 && r.StatusCode/100 != 2 {
-		err = &StatusError{URL: r.Request.URL.String(), Status: r.StatusCode}
-	}
-	cr.mu.Lock()
-	cr.tries[e.URL]++
-	n := cr.tries[e.URL]
-	cr.mu.Unlock()
-	if ctx.Err() == nil && n <= cr.c.cfg.Retries && retryable(r.StatusCode, err) {
-		wait := cr.c.backoff(n, r)
-		select {
-		case <-time.After(wait):
-			// Synchronous: the retry's own callbacks report its outcome.
-			r.Request.Retry()
-			return
-		case <-ctx.Done():
-		}
-	}
-	if ctx.Err() != nil {
-		return // interrupted: left in the frontier (Release) for the next run
-	}
-	cr.fail(ctx, e, r.StatusCode, err)
+	return retryable(0, err)
 }
 
-func (cr *crawl) onResponse(ctx context.Context, r *colly.Response) {
-	r.Ctx.Put("handled", true)
-	e, _ := r.Ctx.GetAny("entry").(Entry)
-	p := cr.c.page(r)
-	host := p.URL.Host
-	cr.mu.Lock()
-	cr.failures[host] = 0
-	cr.stats.Fetched++
-	cr.mu.Unlock()
-	final := p.URL.String()
-	if c, err := discover.Canonical(final); err == nil {
-		final = c
+// inScope says whether u may be queued, and why not.
+func (cr *crawl) inScope(u string) (bool, error) {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return false, ErrMalformedURL
 	}
-
-	var found []Entry
-	var herr error
-	switch e.Kind {
-	case KindSitemap:
-		found, herr = cr.sitemap(e, p)
-	case KindFeed:
-		found, herr = cr.feed(e, p)
-	default:
-		if cr.site.isArticle(final) || (final != e.URL && cr.site.isArticle(e.URL)) {
-			p.Article = true
-		}
-		found = cr.links(e, p, final)
-		p.Site = cr.site.Name
-		p.Depth = e.Depth
-		herr = cr.c.handler.HandlePage(ctx, p)
+	if !cr.site.InScope(pu) {
+		return false, ErrOffSite
 	}
-	if err := cr.push(ctx, found); err != nil {
-		cr.setErr(err)
+	if reason, trapped := discover.Trap(pu, cr.run.Now); trapped {
+		return false, errors.New(reason)
 	}
-	v := Visit{URL: e.URL, Status: p.Status, FetchedAt: p.FetchedAt}
-	if herr != nil {
-		cr.mu.Lock()
-		cr.stats.Failed++
-		cr.mu.Unlock()
-		v.Err = herr.Error()
-		cr.c.handler.HandleError(ctx, e.URL, herr)
-	}
-	cr.finish(ctx, v)
-}
-
-// links returns the in-scope links of an HTML page worth queueing. An
-// article is parsed into a tree, which is handed on in p.Doc for
-// extraction; other pages are only tokenized.
-func (cr *crawl) links(e Entry, p *Page, final string) []Entry {
-	if mt, _, _ := mime.ParseMediaType(p.ContentType); mt != "text/html" && mt != "application/xhtml+xml" {
-		return nil
-	}
-	var pl discover.PageLinks
-	var err error
-	if !p.Article {
-		pl, err = discover.Scan(p.Body, p.URL)
-	}
-	if p.Article || err != nil {
-		doc, err := cr.c.cfg.ParseHTML(p)
-		if err != nil || doc == nil {
-			return nil
-		}
-		p.Doc = doc
-		pl = discover.Tree(doc, p.URL)
-	}
-	var out []Entry
-	depth := e.Depth + 1
-	follow := (cr.site.follows(final) || cr.site.follows(e.URL)) && (cr.site.MaxDepth == 0 || depth <= cr.site.MaxDepth)
-	if follow {
-		org := origin(pl.Base)
-		onPage := make(map[string]bool, len(pl.Anchors)/4)
-		for _, href := range pl.Anchors {
-			k, memo := cr.memo.key(org, href)
-			if memo {
-				if m, ok := cr.memo.get(k); ok && (!m.queue || m.depth <= depth) {
-					continue
-				}
-			}
-			l, ok := discover.Resolve(pl.Base, href)
-			queue := ok && cr.queueable(l)
-			if memo {
-				cr.memo.put(k, memoEntry{queue: queue, depth: depth})
-			}
-			if queue && !onPage[l] {
-				onPage[l] = true
-				out = append(out, Entry{URL: l, Site: cr.site.Name, Depth: depth, Kind: KindPage})
-			}
-		}
-	}
-	// The page's canonical URL is where its article is archived.
-	if c, ok := discover.Resolve(pl.Base, pl.Canonical); ok && c != final {
-		if ok, _ := cr.inScope(c); ok {
-			out = append(out, Entry{URL: c, Site: cr.site.Name, Depth: e.Depth, Kind: KindPage})
-		}
-	}
-	if e.Depth == 0 && follow {
-		for _, href := range pl.Feeds {
-			if l, ok := discover.Resolve(pl.Base, href); ok {
-				if ok, _ := cr.inScope(l); ok {
-					out = append(out, Entry{URL: l, Site: cr.site.Name, Kind: KindFeed})
-				}
-			}
-		}
-	}
-	return out
+	return true, nil
 }
 
 // queueable reports whether a link to u is queued: in scope and wanted.
 func (cr *crawl) queueable(u string) bool {
 	ok, _ := cr.inScope(u)
 	return ok && cr.site.wanted(u)
-}
-
-// inDomains reports whether the URL u is on one of the site's domains.
-func (cr *crawl) inDomains(u string) bool {
-	pu, err := url.Parse(u)
-	return err == nil && cr.site.InDomains(pu.Hostname())
-}
-
-// inScope says whether u may be queued, and why not.
-func (cr *crawl) inScope(u string) (bool, string) {
-	pu, err := url.Parse(u)
-	if err != nil {
-		return false, "malformed"
-	}
-	if !cr.site.InDomains(pu.Hostname()) {
-		return false, "off-site"
-	}
-	if reason, trapped := discover.Trap(pu, cr.run.Now); trapped {
-		return false, reason
-	}
-	return true, ""
-}
-
-func (cr *crawl) sitemap(e Entry, p *Page) ([]Entry, error) {
-	sm, err := discover.ParseSitemap(bytes.NewReader(p.Body), p.URL)
-	if sm == nil {
-		return nil, fmt.Errorf("sitemap %s: %w", e.URL, err)
-	}
-	var out []Entry
-	for _, c := range sm.Sitemaps {
-		if ok, _ := cr.inScope(c.Loc); ok {
-			out = append(out, Entry{URL: c.Loc, Site: cr.site.Name, Depth: e.Depth, Kind: KindSitemap, Hint: c.LastMod})
-		}
-	}
-	for _, su := range sm.URLs {
-		if ok, _ := cr.inScope(su.Loc); !ok {
-			continue
-		}
-		hint := su.LastMod
-		if hint.IsZero() {
-			hint = su.NewsPublished
-		}
-		out = append(out, Entry{URL: su.Loc, Site: cr.site.Name, Depth: e.Depth, Kind: KindPage, Hint: hint})
-	}
-	if err != nil {
-		return out, fmt.Errorf("sitemap %s: %w", e.URL, err)
-	}
-	return out, nil
-}
-
-func (cr *crawl) feed(e Entry, p *Page) ([]Entry, error) {
-	items, err := discover.ParseFeed(bytes.NewReader(p.Body), p.URL)
-	var out []Entry
-	for _, it := range items {
-		if ok, _ := cr.inScope(it.Link); !ok {
-			continue
-		}
-		hint := it.Updated
-		if hint.IsZero() {
-			hint = it.Published
-		}
-		out = append(out, Entry{URL: it.Link, Site: cr.site.Name, Depth: e.Depth + 1, Kind: KindPage, Hint: hint})
-	}
-	if err != nil {
-		return out, fmt.Errorf("feed %s: %w", e.URL, err)
-	}
-	return out, nil
 }

@@ -5,38 +5,58 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"math"
 	"math/rand/v2"
-	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
+	"syscall"
 	"time"
 
-	"github.com/gocolly/colly/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 )
 
-// Config is how the crawler behaves on the network.
+// Config is how the crawler behaves on the network. Zero values take the
+// defaults of SPEC.md.
 type Config struct {
 	UserAgent     string
 	Concurrency   int           // parallel requests in all
-	PerHostDelay  time.Duration // pause after each request
+	PerHostDelay  time.Duration // between two requests to one host
 	RespectRobots bool
-	Timeout       time.Duration // per request
-	Retries       int           // on timeouts, connection errors, 429 and 5xx
+	Timeout       time.Duration // per request, body included
+	Retries       int           // on time-outs, connection errors, 429 and 5xx
 	// RetryBase is the first backoff; it doubles on each retry, with jitter.
 	RetryBase time.Duration
-	Logger    *slog.Logger
+	// MaxRetryAfter is the longest Retry-After waited for; a server that
+	// asks for more has the URL deferred to the next run.
+	MaxRetryAfter time.Duration
+	// MaxBodySize bounds a response as sent and once decoded; a longer one
+	// fails with ErrTooLarge (its WARC record is kept, truncated).
+	MaxBodySize int64
+	// MaxRedirects bounds a redirect chain, as browsers do.
+	MaxRedirects int
+	// MaxLinksPerPage bounds the links queued from one page.
+	MaxLinksPerPage int
+	Logger          *slog.Logger
 	// ParseHTML parses an HTML page for link discovery; the tree is handed
 	// on in Page.Doc, so that whoever extracts the article does not parse
 	// the page again. Nil decodes with the Content-Type and <meta> charset
 	// (x/net/html/charset) and parses with x/net/html.
 	ParseHTML func(p *Page) (*html.Node, error)
 }
+
+// Defaults of the limits (SPEC.md, [crawl]).
+const (
+	DefaultMaxBodySize     = 64 << 20
+	DefaultMaxRetryAfter   = 10 * time.Minute
+	DefaultMaxRedirects    = 10
+	DefaultMaxLinksPerPage = 10000
+)
 
 func (c Config) withDefaults() Config {
 	if c.UserAgent == "" {
@@ -51,6 +71,18 @@ func (c Config) withDefaults() Config {
 	if c.RetryBase <= 0 {
 		c.RetryBase = time.Second
 	}
+	if c.MaxRetryAfter <= 0 {
+		c.MaxRetryAfter = DefaultMaxRetryAfter
+	}
+	if c.MaxBodySize <= 0 {
+		c.MaxBodySize = DefaultMaxBodySize
+	}
+	if c.MaxRedirects <= 0 {
+		c.MaxRedirects = DefaultMaxRedirects
+	}
+	if c.MaxLinksPerPage <= 0 {
+		c.MaxLinksPerPage = DefaultMaxLinksPerPage
+	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
@@ -61,28 +93,37 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
-// Page is one fetched page, after redirects.
+// Page is one fetched page.
 type Page struct {
-	// Requested is the URL that was asked for; URL is where it ended up.
+	// Requested is the URL that was asked for, the start of the redirect
+	// chain that led here; URL is the one this response came from.
 	Requested string
 	URL       *url.URL
 	Status    int
 	Header    http.Header
-	// Body is decoded from its Content-Encoding. When the charset named in
+	// Body is decoded from its content codings. When the charset named in
 	// the Content-Type header was not UTF-8, colly has converted the body
 	// and ContentType says utf-8.
 	Body        []byte
 	ContentType string
 	FetchedAt   time.Time
+	// Record is what the transport said of the exchange's recording: the
+	// response body's Record() any (archive.Recorder gives its *Receipt),
+	// nil when the transport records nothing.
+	Record any
 
-	// Set by Crawl (Fetch treats every page as an article of no site).
 	Site    string
 	Depth   int
-	Article bool // the URL matches the site's article_urls
-	// Doc is the page parsed by Config.ParseHTML when Crawl parsed it for
-	// links (HTML pages, not sitemaps or feeds), nil otherwise. The
-	// crawler is done with it when HandlePage is called: the handler may
-	// change it.
+	Article bool // the page is to be archived as an article
+	// CopyOf is set when the page declares another page of the site
+	// canonical (rel=canonical): the crawler queues that URL, where the
+	// article is archived. "" when the page is its own canonical, or when
+	// its canonical URL is outside the site's domains (then the article is
+	// archived here, under its own URL).
+	CopyOf string
+	// Doc is the page parsed by Config.ParseHTML when the crawler parsed it
+	// for links (HTML articles), nil otherwise. The crawler is done with it
+	// when HandlePage is called: the handler may change it.
 	Doc *html.Node
 }
 
@@ -98,17 +139,13 @@ func parseHTML(p *Page) (*html.Node, error) {
 // Handler receives what the crawler fetches. It is called from several
 // goroutines at once.
 type Handler interface {
-	// HandlePage is called for each page fetched with a 2xx status.
+	// HandlePage is called for each page fetched with a 2xx status. An
+	// error marks the page failed: it is fetched again next run.
 	HandlePage(ctx context.Context, p *Page) error
 	// HandleError is called once for each URL that could not be fetched,
-	// after retries.
+	// after retries, and once per host and cause for URLs deferred to the
+	// next run. err names the URL that was asked for.
 	HandleError(ctx context.Context, rawURL string, err error)
-}
-
-// Stats counts what one run did.
-type Stats struct {
-	Fetched int // pages handed to HandlePage
-	Failed  int // URLs given to HandleError
 }
 
 // Crawler fetches pages through a transport and hands them to a Handler.
@@ -129,173 +166,88 @@ func New(cfg Config, transport http.RoundTripper, h Handler) (*Crawler, error) {
 	return &Crawler{cfg: cfg.withDefaults(), transport: transport, handler: h}, nil
 }
 
-// StatusError is a response whose status code is not 2xx.
-type StatusError struct {
-	URL    string
-	Status int
-}
-
-func (e *StatusError) Error() string {
-	return fmt.Sprintf("%s: HTTP %d %s", e.URL, e.Status, http.StatusText(e.Status))
-}
-
-// Fetch fetches each URL once, following redirects but no links, and
-// returns when all are handled or ctx is done.
-func (c *Crawler) Fetch(ctx context.Context, urls []string) (Stats, error) {
-	col := c.collector(ctx, true)
-	col.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: c.cfg.Concurrency, Delay: c.cfg.PerHostDelay})
-	var (
-		mu    sync.Mutex
-		stats Stats
-		tries = make(map[string]int)
-	)
-	fail := func(u string, err error) {
-		mu.Lock()
-		stats.Failed++
-		mu.Unlock()
-		c.handler.HandleError(ctx, u, err)
-	}
-
-	col.OnResponse(func(r *colly.Response) {
-		p := c.page(r)
-		p.Article = true // asked for by name
-		if err := c.handler.HandlePage(ctx, p); err != nil {
-			fail(p.Requested, err)
-			return
-		}
-		mu.Lock()
-		stats.Fetched++
-		mu.Unlock()
-	})
-	col.OnError(func(r *colly.Response, err error) {
-		u := r.Request.Ctx.Get("requested")
-		if r.StatusCode != 0 && r.StatusCode/100 != 2 {
-			err = &StatusError{URL: r.Request.URL.String(), Status: r.StatusCode}
-		}
-		mu.Lock()
-		tries[u]++
-		n := tries[u]
-		mu.Unlock()
-		if ctx.Err() == nil && n <= c.cfg.Retries && retryable(r.StatusCode, err) {
-			wait := c.backoff(n, r)
-			c.cfg.Logger.Info("retrying", "url", u, "attempt", n, "wait", wait, "err", err)
-			select {
-			case <-time.After(wait):
-			case <-ctx.Done():
-				fail(u, ctx.Err())
-				return
-			}
-			if rerr := r.Request.Retry(); rerr == nil {
-				return
-			}
-		}
-		fail(u, err)
-	})
-
-	seen := make(map[string]bool)
-	for _, raw := range urls {
-		u, err := ParseURL(raw)
-		if err != nil {
-			fail(raw, err)
-			continue
-		}
-		if seen[u.String()] {
-			continue
-		}
-		seen[u.String()] = true
-		cctx := colly.NewContext()
-		cctx.Put("requested", u.String())
-		if err := col.Request(http.MethodGet, u.String(), nil, cctx, nil); err != nil {
-			if errors.Is(err, colly.ErrRobotsTxtBlocked) {
-				err = fmt.Errorf("%s: blocked by robots.txt", u)
-			} else {
-				err = fmt.Errorf("%s: %w", u, err)
-			}
-			fail(u.String(), err)
-		}
+// fetch gets u, retrying time-outs, connection errors, 429 and 5xx with
+// backoff; a Retry-After up to MaxRetryAfter is waited for, a longer one
+// returns a *retryAfterError at once.
+func (c *Crawler) fetch(ctx context.Context, f *fetcher, u string) (*response, error) {
+	for attempt := 1; ; attempt++ {
+		resp, err := f.get(ctx, u)
 		if ctx.Err() != nil {
-			break
+			return nil, ctx.Err()
+		}
+		status := 0
+		if resp != nil {
+			status = resp.Status
+		}
+		if !retryable(status, err) {
+			return resp, err
+		}
+		wait, ra := c.backoff(attempt, resp)
+		if ra > c.cfg.MaxRetryAfter {
+			return resp, &retryAfterError{status: status, after: ra, max: c.cfg.MaxRetryAfter}
+		}
+		if attempt > c.cfg.Retries {
+			return resp, err
+		}
+		c.cfg.Logger.Info("retrying", "url", u, "attempt", attempt, "wait", wait, "status", status, "err", err)
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			return nil, ctx.Err()
 		}
 	}
-	col.Wait()
-	return stats, ctx.Err()
 }
 
-// collector is colly set up for recording: no body size limit, our user
-// agent, the recording transport. Crawl drives it synchronously from its
-// own goroutines; Fetch lets colly run them (async).
-func (c *Crawler) collector(ctx context.Context, async bool) *colly.Collector {
-	col := colly.NewCollector(
-		colly.UserAgent(c.cfg.UserAgent),
-		colly.MaxBodySize(0), // a truncated body would drop its WARC records
-		colly.Async(async),
-		colly.StdlibContext(ctx),
-		colly.AllowURLRevisit(), // retries revisit; Fetch deduplicates itself
-	)
-	col.IgnoreRobotsTxt = !c.cfg.RespectRobots
-	col.WithTransport(c.transport)
-	col.SetRequestTimeout(c.cfg.Timeout)
-	return col
-}
-
-func (c *Crawler) page(r *colly.Response) *Page {
-	ct := r.Headers.Get("Content-Type")
-	if mt, params, err := mime.ParseMediaType(ct); err == nil {
-		if cs := strings.ToLower(params["charset"]); cs != "" && cs != "utf-8" && cs != "utf8" && strings.HasPrefix(mt, "text/") {
-			// colly converted the body to UTF-8 (response.fixCharset).
-			params["charset"] = "utf-8"
-			ct = mime.FormatMediaType(mt, params)
-		}
-	}
-	return &Page{
-		Requested:   r.Request.Ctx.Get("requested"),
-		URL:         r.Request.URL,
-		Status:      r.StatusCode,
-		Header:      *r.Headers,
-		Body:        r.Body,
-		ContentType: ct,
-		FetchedAt:   time.Now().UTC(),
-	}
-}
-
+// retryable reports whether a fetch that gave status (0: no response) or
+// err may succeed if tried again.
 func retryable(status int, err error) bool {
-	if status == http.StatusTooManyRequests || status >= 500 {
-		return true
+	if err == nil {
+		return status == http.StatusTooManyRequests || status >= 500
 	}
-	if status != 0 {
+	if errors.Is(err, ErrTooLarge) || errors.Is(err, context.Canceled) {
 		return false
 	}
-	var se *StatusError
-	return !errors.As(err, &se) && !errors.Is(err, context.Canceled)
+	var ne net.Error
+	return errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, context.DeadlineExceeded)
 }
 
-// backoff is exponential with full jitter, or what Retry-After asks for.
-func (c *Crawler) backoff(attempt int, r *colly.Response) time.Duration {
-	if r.Headers != nil {
-		if ra := r.Headers.Get("Retry-After"); ra != "" {
-			if s, err := strconv.Atoi(ra); err == nil && s >= 0 {
-				return time.Duration(s) * time.Second
+// backoff is exponential with full jitter, or what Retry-After asks for
+// (returned as ra, 0 when the response has none).
+func (c *Crawler) backoff(attempt int, resp *response) (wait, ra time.Duration) {
+	if resp != nil {
+		if v := strings.TrimSpace(resp.Header.Get("Retry-After")); v != "" {
+			if s, err := strconv.ParseInt(v, 10, 64); err == nil && s >= 0 {
+				ra = time.Duration(min(s, int64(math.MaxInt64/time.Second))) * time.Second
+				return ra, ra
 			}
-			if t, err := http.ParseTime(ra); err == nil {
-				return max(time.Until(t), 0)
+			if t, err := http.ParseTime(v); err == nil {
+				ra = max(time.Until(t), 0)
+				return ra, ra
 			}
 		}
 	}
-	d := c.cfg.RetryBase << (attempt - 1)
-	return d/2 + rand.N(d/2+1)
+	d := c.cfg.RetryBase << min(attempt-1, 16)
+	return d/2 + rand.N(d/2+1), 0
 }
 
 // ParseURL accepts an absolute http or https URL and nothing else.
 func ParseURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
-		return nil, fmt.Errorf("malformed URL %q: %w", raw, err)
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fmt.Errorf("%w %q: %v", ErrMalformedURL, raw, err)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("malformed URL %q: want an http or https URL", raw)
+		return nil, fmt.Errorf("%w %q: want an http or https URL", ErrMalformedURL, raw)
 	}
 	if u.Host == "" {
-		return nil, fmt.Errorf("malformed URL %q: no host", raw)
+		return nil, fmt.Errorf("%w %q: no host", ErrMalformedURL, raw)
 	}
 	u.Fragment = ""
 	return u, nil

@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"net"
 	"net/url"
 	"regexp"
 	"slices"
@@ -12,8 +13,10 @@ import (
 type Site struct {
 	Name      string
 	StartURLs []string
-	// AllowedDomains are never left, redirects included; a domain holds
-	// its subdomains.
+	// AllowedDomains are never left, redirects and robots.txt included.
+	// A domain holds its subdomains; an entry "host:port" allows that port,
+	// an entry without one only the scheme's default port (80, 443), so
+	// another service on the same host is not crawled unless listed.
 	AllowedDomains []string
 	// ArticleURLs pick the pages handed on as articles; when empty, every
 	// page but the start pages is one.
@@ -25,6 +28,11 @@ type Site struct {
 	Feeds      []string
 	MaxDepth   int // link hops from a start page; 0 = no limit
 	MaxPages   int // pages fetched per run; 0 = no limit
+	// SeedsOnly fetches the start URLs (and their redirects) and nothing
+	// else, every one of them an article: `newsarc archive` and
+	// `newsarc extract URL`. There is no next run: what would wait for one
+	// fails instead.
+	SeedsOnly bool
 }
 
 // Kinds of frontier entries.
@@ -42,6 +50,19 @@ type Entry struct {
 	Kind  string
 	// Hint is the lastmod or publication time a sitemap or feed gave.
 	Hint time.Time
+	// Hops is the number of redirects followed to reach URL; Via is the
+	// URL the chain started at ("" when URL was not reached by redirect).
+	Hops int
+	Via  string
+}
+
+// requested is the URL that was asked for: the start of the redirect
+// chain that led to e.
+func (e Entry) requested() string {
+	if e.Via != "" {
+		return e.Via
+	}
+	return e.URL
 }
 
 // Visit is the outcome of fetching one URL.
@@ -55,18 +76,53 @@ type Visit struct {
 	Run       string
 }
 
-// InDomains reports whether host is one of the site's domains or under one.
+// InDomains reports whether host (a name or IP, no port) is one of the
+// site's domains or under one, whatever the port.
 func (s *Site) InDomains(host string) bool {
-	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	host = normHost(host)
 	for _, d := range s.AllowedDomains {
-		if host == d || strings.HasSuffix(host, "."+d) {
+		name, _ := splitDomain(d)
+		if underDomain(host, name) {
 			return true
 		}
 	}
 	return false
 }
 
+// InScope reports whether u (canonical: no default port) is on one of
+// the site's domains and ports.
+func (s *Site) InScope(u *url.URL) bool {
+	host, port := normHost(u.Hostname()), u.Port()
+	for _, d := range s.AllowedDomains {
+		name, p := splitDomain(d)
+		if p == port && underDomain(host, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitDomain splits an allowed_domains entry into name and port ("" for
+// the default port).
+func splitDomain(d string) (name, port string) {
+	if h, p, err := net.SplitHostPort(d); err == nil {
+		return normHost(h), p
+	}
+	return normHost(strings.Trim(d, "[]")), ""
+}
+
+func normHost(h string) string {
+	return strings.ToLower(strings.TrimSuffix(h, "."))
+}
+
+func underDomain(host, domain string) bool {
+	return host == domain || strings.HasSuffix(host, "."+domain) && net.ParseIP(host) == nil
+}
+
 func (s *Site) isArticle(u string) bool {
+	if s.SeedsOnly {
+		return true
+	}
 	if len(s.ArticleURLs) == 0 {
 		return !slices.Contains(s.StartURLs, u)
 	}
@@ -75,6 +131,9 @@ func (s *Site) isArticle(u string) bool {
 
 // follows reports whether the links of the page at u are followed.
 func (s *Site) follows(u string) bool {
+	if s.SeedsOnly {
+		return false
+	}
 	return len(s.FollowURLs) == 0 || matchAny(s.FollowURLs, u) || slices.Contains(s.StartURLs, u)
 }
 

@@ -2,6 +2,7 @@ package crawlbench
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -21,9 +22,9 @@ import (
 //   - net-http: no WARC at all, the floor;
 //   - gowarc-gzip, gowarc-none: gowarc's WARC-writing client as archive
 //     configures it (no deduplication: every payload here is new anyway);
-//   - recorder-gzip: archive.Recorder, what newsarc fetches through (gowarc
-//     plus body decoding, the wait for the record and the index that
-//     Locate reads), then Locate;
+//   - recorder-gzip: archive.Recorder, what newsarc fetches through, then
+//     the wait for the receipt (record written and fsynced) that an
+//     article's JSON waits for;
 //   - recorder-gzip-x8: the same, 8 exchanges at once per op, as a crawl
 //     with concurrency 8 runs them (ns/op is for 8 pages).
 func BenchmarkWARCWrite(b *testing.B) {
@@ -62,10 +63,17 @@ func BenchmarkWARCWrite(b *testing.B) {
 			defer rec.Close(context.Background())
 			c := &http.Client{Transport: rec}
 			benchFetch(b, srv, par, func(u string) error {
-				if err := get(c, u); err != nil {
+				resp, err := c.Get(u)
+				if err != nil {
 					return err
 				}
-				_, err := rec.Locate(u, "127.0.0.1")
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				rc, ok := resp.Body.(interface{ Record() any }).Record().(*archive.Receipt)
+				if !ok {
+					return fmt.Errorf("%s: no receipt", u)
+				}
+				_, err = rc.Wait(context.Background())
 				return err
 			})
 		})

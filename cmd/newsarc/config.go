@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"net"
+	"net/url"
 	"os"
 	"regexp"
 	"strings"
@@ -33,6 +35,10 @@ type fileConfig struct {
 		MaxPages      int    `mapstructure:"max_pages"`
 		Timeout       string `mapstructure:"timeout"`
 		Retries       int    `mapstructure:"retries"`
+		MaxRetryAfter string `mapstructure:"max_retry_after"`
+		MaxBodySize   string `mapstructure:"max_body_size"`
+		MaxRedirects  int    `mapstructure:"max_redirects"`
+		MaxLinks      int    `mapstructure:"max_links_per_page"`
 	} `mapstructure:"crawl"`
 	Sites []siteFile `mapstructure:"sites"`
 }
@@ -59,18 +65,22 @@ type siteFile struct {
 
 // defaults are SPEC.md's. Every key has one, so NEWSARC_SECTION_KEY can set it.
 var defaults = map[string]any{
-	"archive.dir":           "archive",
-	"archive.warc_max_size": "1GB",
-	"archive.compression":   "gzip",
-	"archive.min_free":      "64MiB",
-	"crawl.user_agent":      "newsarc/1.0 (+https://github.com/newsarc/newsarc)",
-	"crawl.concurrency":     8,
-	"crawl.per_host_delay":  "1s",
-	"crawl.respect_robots":  true,
-	"crawl.max_depth":       3,
-	"crawl.max_pages":       0,
-	"crawl.timeout":         "30s",
-	"crawl.retries":         3,
+	"archive.dir":              "archive",
+	"archive.warc_max_size":    "1GB",
+	"archive.compression":      "gzip",
+	"archive.min_free":         "64MiB",
+	"crawl.user_agent":         "newsarc/1.0 (+https://github.com/newsarc/newsarc)",
+	"crawl.concurrency":        8,
+	"crawl.per_host_delay":     "1s",
+	"crawl.respect_robots":     true,
+	"crawl.max_depth":          3,
+	"crawl.max_pages":          0,
+	"crawl.timeout":            "30s",
+	"crawl.retries":            3,
+	"crawl.max_retry_after":    "10m",
+	"crawl.max_body_size":      "64MiB",
+	"crawl.max_redirects":      10,
+	"crawl.max_links_per_page": 10000,
 }
 
 // Config is the validated configuration, in the types the packages take.
@@ -200,6 +210,23 @@ func (fc *fileConfig) validate() (*Config, error) {
 	} else {
 		cfg.Crawl.Timeout = d
 	}
+	if d, err := parseDuration(cr.MaxRetryAfter); err != nil || d == 0 {
+		bad("crawl.max_retry_after", "%q is not a positive duration (like \"10m\")", cr.MaxRetryAfter)
+	} else {
+		cfg.Crawl.MaxRetryAfter = d
+	}
+	if n, err := humanize.ParseBytes(cr.MaxBodySize); err != nil || n < 1<<10 || n > 1<<40 {
+		bad("crawl.max_body_size", "%q is not a size between 1KiB and 1TiB (like \"64MiB\")", cr.MaxBodySize)
+	} else {
+		cfg.Crawl.MaxBodySize = int64(n)
+	}
+	if cr.MaxRedirects < 1 {
+		bad("crawl.max_redirects", "%d: must be at least 1", cr.MaxRedirects)
+	}
+	if cr.MaxLinks < 1 {
+		bad("crawl.max_links_per_page", "%d: must be at least 1", cr.MaxLinks)
+	}
+	cfg.Crawl.MaxRedirects, cfg.Crawl.MaxLinksPerPage = cr.MaxRedirects, cr.MaxLinks
 	names := make(map[string]bool)
 	for i, sf := range fc.Sites {
 		s, serrs := sf.compile(fmt.Sprintf("sites[%d]", i))
@@ -242,11 +269,18 @@ func (sf siteFile) compile(key string) (*Site, []error) {
 			continue
 		}
 		if len(sf.AllowedDomains) == 0 {
-			s.AllowedDomains = append(s.AllowedDomains, strings.ToLower(pu.Hostname()))
+			// The start URL's host, and its port when it is not the
+			// scheme's default: another port is another service.
+			s.AllowedDomains = append(s.AllowedDomains, hostDomain(pu))
 		}
 	}
-	for _, d := range sf.AllowedDomains {
-		s.AllowedDomains = append(s.AllowedDomains, strings.ToLower(strings.TrimPrefix(d, ".")))
+	for i, d := range sf.AllowedDomains {
+		d = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(d), "."))
+		if d == "" || strings.ContainsAny(d, "/ ") {
+			bad(fmt.Sprintf("allowed_domains[%d]", i), "%q: want a host name, optionally with a port (\"example.ma\", \"example.ma:8080\")", sf.AllowedDomains[i])
+			continue
+		}
+		s.AllowedDomains = append(s.AllowedDomains, d)
 	}
 	for field, list := range map[string][]string{"article_urls": sf.ArticleURLs, "follow_urls": sf.FollowURLs} {
 		for i, expr := range list {
@@ -281,6 +315,16 @@ func (sf siteFile) compile(key string) (*Site, []error) {
 	}
 	s.Extractor = ex
 	return s, errs
+}
+
+// hostDomain is the allowed_domains entry of u's host: with its port
+// when that is not the scheme's default.
+func hostDomain(u *url.URL) string {
+	host, port := strings.ToLower(u.Hostname()), u.Port()
+	if port == "" || (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
+		return host
+	}
+	return net.JoinHostPort(host, port)
 }
 
 // siteFor returns the configured site whose domains hold host, or nil.

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -81,6 +82,7 @@ type crawlSummary struct {
 	ArticlesUnchanged int            `json:"articles_unchanged"`
 	Copies            int            `json:"article_copies"`
 	Skipped           int            `json:"articles_not_refetched"`
+	Deferred          int            `json:"urls_deferred"`
 	Errors            map[string]int `json:"errors"`
 	Bytes             int64          `json:"warc_bytes"`
 	WARCFiles         []string       `json:"warc_files"`
@@ -93,6 +95,9 @@ func (s crawlSummary) print(w io.Writer, dir string) {
 		s.Run, s.Pages, s.ArticlesNew, s.ArticlesChanged, s.ArticlesUnchanged, s.Skipped)
 	if s.Copies > 0 {
 		fmt.Fprintf(w, ", %d copies under other URLs", s.Copies)
+	}
+	if s.Deferred > 0 {
+		fmt.Fprintf(w, "; %d URLs left for the next run", s.Deferred)
 	}
 	fmt.Fprintf(w, "; %d errors", s.errorCount())
 	keys := make([]string, 0, len(s.Errors))
@@ -167,7 +172,7 @@ func crawlSites(ctx context.Context, cfg *Config, sites []*Site, log *slog.Logge
 	}
 	db, err := state.Open(ctx, filepath.Join(cfg.Dir, "state.db"))
 	if err != nil {
-		return sum, err
+		return sum, stateErr(err)
 	}
 	defer db.Close()
 	worker, _ := os.Hostname()
@@ -176,17 +181,13 @@ func crawlSites(ctx context.Context, cfg *Config, sites []*Site, log *slog.Logge
 	}
 	// Whatever a run that died still held comes back now, not after its lease.
 	if _, err := db.Release(ctx, worker); err != nil {
-		return sum, err
+		return sum, stateErr(err)
 	}
 	if err := db.StartRun(ctx, sum.Run, start); err != nil {
-		return sum, err
+		return sum, stateErr(err)
 	}
 
-	rec, err := archive.NewRecorder(archive.Config{
-		Dir: cfg.Dir, MaxSize: cfg.WARCMaxSize, Compression: cfg.Compression, MinFree: cfg.MinFree,
-		Software: "newsarc/" + version, Timeout: cfg.Crawl.Timeout,
-		SiteFor: cfg.siteNameFor, Logger: log,
-	})
+	rec, err := newRecorder(cfg, log)
 	if err != nil {
 		return sum, err
 	}
@@ -203,11 +204,17 @@ func crawlSites(ctx context.Context, cfg *Config, sites []*Site, log *slog.Logge
 		defer stopProgress()
 	}
 	var crawlErr error
+	var blocked []string // sites robots.txt closed entirely
 	for _, s := range sites {
 		st, err := c.Crawl(runCtx, s.crawlerSite(cfg), run, stateFrontier{db}, stateFrontier{db})
 		sum.Skipped += st.Skipped
-		if err != nil {
-			crawlErr = fmt.Errorf("crawl %s: %w", s.Name, err)
+		sum.Deferred += st.Deferred
+		if st.Fetched == 0 && st.RobotsBlocked > 0 && st.Skipped == 0 {
+			blocked = append(blocked, s.Name)
+			log.Warn("robots.txt disallows every URL of the site for our user agent", "site", s.Name, "user_agent", cfg.Crawl.UserAgent, "urls", st.RobotsBlocked)
+		}
+		if err != nil && runCtx.Err() == nil {
+			crawlErr = fmt.Errorf("crawl %s: %w", s.Name, stateErr(err))
 			break
 		}
 	}
@@ -247,11 +254,16 @@ func crawlSites(ctx context.Context, cfg *Config, sites []*Site, log *slog.Logge
 	case fatal != nil:
 		return sum, fatal
 	case sum.Interrupted:
-		return sum, fmt.Errorf("interrupted: %w", ctx.Err())
+		return sum, errInterrupted
 	case crawlErr != nil:
 		return sum, crawlErr
 	case runErr != nil:
-		return sum, runErr
+		return sum, stateErr(runErr)
+	case sum.Pages == 0 && sum.Skipped == 0 && len(blocked) > 0:
+		return sum, fmt.Errorf("no page could be fetched: robots.txt disallows every URL of %s for user agent %q (set respect_robots = false to ignore it)",
+			strings.Join(blocked, ", "), cfg.Crawl.UserAgent)
+	case sum.Pages == 0 && sum.Skipped == 0 && sum.Deferred > 0:
+		return sum, fmt.Errorf("no page could be fetched: %d URLs left for the next run", sum.Deferred)
 	case sum.Pages == 0 && sum.Skipped == 0:
 		return sum, errors.New("no page could be fetched")
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -42,7 +43,7 @@ pipeline can be seen with no network and no config. A site called
 				cfg.Sites = append(cfg.Sites, site)
 			}
 			site.StartURLs = []string{base + "/"}
-			site.AllowedDomains = []string{"127.0.0.1"}
+			site.AllowedDomains = []string{strings.TrimPrefix(base, "http://")} // its host and port
 			// Our own site on loopback: no need to be polite to it.
 			cfg.Crawl.PerHostDelay = 0
 

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -136,34 +137,57 @@ func readInput(in string, stdin io.Reader) ([]byte, error) {
 	return b, nil
 }
 
-// fetchPage gets a page for extract, which archives nothing, so a plain
-// client does.
+// fetchPage gets a page for extract through the crawler, as archive would
+// fetch it (robots.txt, scope, limits, retries, redirects), without
+// recording it.
 func fetchPage(ctx context.Context, cfg *Config, raw string) (selectors.Page, error) {
-	u, err := crawler.ParseURL(raw)
+	h := &capturePage{}
+	c, err := crawler.New(cfg.Crawl, crawler.NewTransport(cfg.Crawl.Timeout), h)
 	if err != nil {
 		return selectors.Page{}, err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
-	if err != nil {
-		return selectors.Page{}, err
+	now := time.Now()
+	for _, site := range cfg.seedSites([]string{raw}, h) {
+		if _, err := c.Crawl(ctx, site, crawler.Run{ID: newRunID(now), Worker: "extract", Now: now}, crawler.NewMemoryFrontier(), nil); err != nil {
+			return selectors.Page{}, err
+		}
 	}
-	req.Header.Set("User-Agent", cfg.Crawl.UserAgent)
-	client := &http.Client{Timeout: cfg.Crawl.Timeout}
-	resp, err := client.Do(req)
-	if err != nil {
-		return selectors.Page{}, err
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.page == nil {
+		if h.err == nil {
+			h.err = fmt.Errorf("%s: not fetched", raw)
+		}
+		return selectors.Page{}, h.err
 	}
-	defer resp.Body.Close()
-	if resp.StatusCode/100 != 2 {
-		return selectors.Page{}, &crawler.StatusError{URL: u.String(), Status: resp.StatusCode}
-	}
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return selectors.Page{}, fmt.Errorf("read %s: %w", u, err)
-	}
-	date := time.Now().UTC()
-	if d, err := http.ParseTime(resp.Header.Get("Date")); err == nil {
+	p := h.page
+	date := p.FetchedAt
+	if d, err := http.ParseTime(p.Header.Get("Date")); err == nil {
 		date = d
 	}
-	return selectors.Page{URL: resp.Request.URL.String(), Body: body, ContentType: resp.Header.Get("Content-Type"), Date: date}, nil
+	return selectors.Page{URL: p.URL.String(), Body: p.Body, ContentType: p.ContentType, Date: date}, nil
+}
+
+// capturePage keeps the page (or the error) of a one-URL crawl.
+type capturePage struct {
+	mu   sync.Mutex
+	page *crawler.Page
+	err  error
+}
+
+func (h *capturePage) HandlePage(_ context.Context, p *crawler.Page) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.page == nil {
+		h.page = p
+	}
+	return nil
+}
+
+func (h *capturePage) HandleError(_ context.Context, _ string, err error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.err == nil {
+		h.err = err
+	}
 }

@@ -17,6 +17,8 @@ import (
 	_ "time/tzdata" // site time zones must load on machines without zoneinfo
 
 	"github.com/spf13/cobra"
+
+	"github.com/newsarc/newsarc/archive/state"
 )
 
 // Exit codes, from SPEC.md.
@@ -26,6 +28,9 @@ const (
 	exitUsage  = 2
 	exitLocked = 75
 )
+
+// testCommands are added to the CLI by tests only.
+var testCommands []func(*globals) *cobra.Command
 
 // stdinReader is what `extract -` reads; tests replace it.
 var stdinReader io.Reader = os.Stdin
@@ -82,7 +87,15 @@ type globals struct {
 }
 
 // run is main without the process: tests drive it.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	// A crash is never reported as 2, the usage code: cron and scripts
+	// must not read a bug as a mistake on the command line.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "newsarc: internal error: %v\n%s", r, debug.Stack())
+			code = exitFatal
+		}
+	}()
 	g := &globals{stdout: stdout, stderr: stderr, stdin: stdinReader}
 	var prof profiles
 	root := &cobra.Command{
@@ -118,6 +131,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	pf.StringVar(&prof.mem, "memprofile", "", "write a heap profile at the end of the command to this file")
 
 	root.AddCommand(archiveCmd(g), crawlCmd(g), extractCmd(g), demoCmd(g), versionCmd(g))
+	for _, c := range testCommands {
+		root.AddCommand(c(g))
+	}
 
 	err := root.Execute()
 	if perr := prof.stop(); perr != nil && err == nil {
@@ -131,7 +147,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch {
 	case errors.As(err, &ue), isCobraUsage(err):
 		return exitUsage
-	case errors.Is(err, errLocked):
+	case errors.Is(err, errLocked), errors.Is(err, state.ErrBusy):
 		return exitLocked
 	}
 	return exitFatal

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -337,6 +338,9 @@ func TestMain(m *testing.M) {
 	if os.Getenv("NEWSARC_TEST_MAIN") == "1" {
 		if d, err := time.ParseDuration(os.Getenv("NEWSARC_TEST_HOLD")); err == nil {
 			holdAfterSignal = d
+		}
+		if n, err := strconv.ParseUint(os.Getenv("NEWSARC_TEST_FSIZE"), 10, 64); err == nil {
+			limitFileSize(n)
 		}
 		main()
 		return

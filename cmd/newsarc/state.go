@@ -16,7 +16,7 @@ type stateFrontier struct{ db *state.DB }
 func (f stateFrontier) Push(ctx context.Context, run string, entries []crawler.Entry) (int, error) {
 	out := make([]state.Entry, len(entries))
 	for i, e := range entries {
-		out[i] = state.Entry{URL: e.URL, Site: e.Site, Depth: e.Depth, Kind: e.Kind, Hint: e.Hint}
+		out[i] = state.Entry{URL: e.URL, Site: e.Site, Depth: e.Depth, Kind: e.Kind, Hint: e.Hint, Hops: e.Hops, Via: e.Via}
 	}
 	return f.db.Push(ctx, run, out)
 }
@@ -25,7 +25,7 @@ func (f stateFrontier) Claim(ctx context.Context, site, worker string, n int, le
 	in, err := f.db.Claim(ctx, site, worker, n, lease)
 	out := make([]crawler.Entry, len(in))
 	for i, e := range in {
-		out[i] = crawler.Entry{URL: e.URL, Site: e.Site, Depth: e.Depth, Kind: e.Kind, Hint: e.Hint}
+		out[i] = crawler.Entry{URL: e.URL, Site: e.Site, Depth: e.Depth, Kind: e.Kind, Hint: e.Hint, Hops: e.Hops, Via: e.Via}
 	}
 	return out, err
 }
