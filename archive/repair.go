@@ -204,12 +204,21 @@ func repairFile(path string) (Repaired, error) {
 
 // completeLength is the length of the run of complete records at the
 // start of f.
-func completeLength(f *os.File, plain bool) int64 {
+func completeLength(f io.ReadSeeker, plain bool) int64 {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return 0
 	}
 	if plain {
 		return scanPlain(f, 0, func(warc.Header, int64) {})
+	}
+	// Ours are gzip; gowarc's reader would also take bzip2, xz and zstd,
+	// whose decoders size their memory from what the file claims.
+	var magic [2]byte
+	if _, err := io.ReadFull(f, magic[:]); err != nil || magic != [2]byte{0x1f, 0x8b} {
+		return 0
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return 0
 	}
 	rd, err := warc.NewReader(f)
 	if err != nil {

@@ -79,7 +79,9 @@ func frameResponse(r io.Reader, total int64, head bool, alg DigestAlgorithm) res
 	switch {
 	case head || hdr.status == 204 || hdr.status == 304 || hdr.status == 101:
 		f.end, f.complete = f.bodyStart, true
-		if hdr.crlf && hasher != nil {
+		// No body, whatever the headers say; a reader that sees
+		// "chunked" would fail to de-chunk the empty payload.
+		if hdr.crlf && hasher != nil && !hdr.chunked {
 			f.digest = hasher.sum()
 		}
 		return f
@@ -164,17 +166,32 @@ func readHeaderBlock(br *bufio.Reader) (headerBlock, error) {
 			}
 		}
 	}
-	for _, v := range te {
-		for tok := range strings.SplitSeq(v, ",") {
-			if strings.TrimSpace(tok) == "chunked" {
-				h.chunked = true
-			}
-		}
-	}
+	// "chunked" as a word anywhere in the field, as warcio (and so the
+	// validators and replay tools built on it) reads it.
+	h.chunked = hasWord(strings.Join(te, ","), "chunked")
 	if h.chunked {
 		h.length = -1
 	}
 	return h, nil
+}
+
+// hasWord reports whether w occurs in s between non-word characters
+// (regexp \bw\b).
+func hasWord(s, w string) bool {
+	isWord := func(c byte) bool {
+		return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		if (j == 0 || !isWord(s[j-1])) && (j+len(w) == len(s) || !isWord(s[j+len(w)])) {
+			return true
+		}
+		i = j + 1
+	}
 }
 
 // readLine reads one line without its line ending, noting in crlf whether
@@ -191,10 +208,15 @@ func readLine(br *bufio.Reader, crlf *bool, read *int) (string, error) {
 	if err != nil {
 		return "", io.ErrUnexpectedEOF
 	}
-	if !bytes.HasSuffix(line, []byte("\r\n")) {
+	// One line ending off, as a reader that looks for CRLF CRLF sees it:
+	// "\r\r\n" is a line holding "\r", not an empty one.
+	line = line[:len(line)-1]
+	if l := len(line); l > 0 && line[l-1] == '\r' {
+		line = line[:l-1]
+	} else {
 		*crlf = false
 	}
-	return string(bytes.TrimRight(line, "\r\n")), nil
+	return string(line), nil
 }
 
 // dechunk reads a chunked body (RFC 9112, section 7.1) and its trailer
