@@ -111,6 +111,10 @@ func (x *extraction) textByline() []string {
 // prefixedByline finds the first short text under n that starts like a
 // byline ("Par Karim Idrissi, le 30 juin 2023") and reads its names.
 func (x *extraction) prefixedByline(n *html.Node) []string {
+	// n's own text is read once, and only as far as a byline goes: an
+	// element can hold thousands of lines that start like one.
+	var whole string
+	read, short := false, false
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
@@ -121,7 +125,11 @@ func (x *extraction) prefixedByline(n *html.Node) []string {
 			// The names may be in the next elements: "By <a>Jane</a>". The
 			// element must start with the prefix: "said by the ministry"
 			// inside a paragraph is not a byline.
-			if whole := nodeText(x.doc.FindNodes(n)); hasBylinePrefix(whole) {
+			if !read {
+				whole, short = shortText(n, maxBylineText)
+				read = true
+			}
+			if short && hasBylinePrefix(whole) {
 				if names := x.namesInText(whole); len(names) > 0 {
 					return names
 				}

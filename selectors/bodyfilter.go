@@ -29,15 +29,20 @@ const junkShare = 0.5
 
 // inBox reports a piece inside a box that is not article text: a junk or
 // caption element holding less than half of the text, that is not the
-// headline's container.
+// headline's container. The answer is kept per element (l.boxed): asked for
+// every piece, the walk up would read each ancestor's classes once per
+// piece under it, and deep nesting made that the costliest step.
 func (x *extraction) inBox(l *layout, n *html.Node) bool {
-	for a := n; a != nil && a.Type == html.ElementNode; a = a.Parent {
-		if (isJunk(a) || a.DataAtom == atom.Figcaption || hasClassWord(a, captionWords)) &&
-			l.share(a) < junkShare && !x.holdsAnchor(a) {
-			return true
-		}
+	if n == nil || n.Type != html.ElementNode {
+		return false
 	}
-	return false
+	if v, ok := l.boxed[n]; ok {
+		return v
+	}
+	v := (isJunk(n) || n.DataAtom == atom.Figcaption || hasClassWord(n, captionWords)) &&
+		l.share(n) < junkShare && !x.holdsAnchor(n) || x.inBox(l, n.Parent)
+	l.boxed[n] = v
+	return v
 }
 
 // linky reports a block that is a link label: most of its letters in links.

@@ -89,8 +89,12 @@ func (x *extraction) dateField(field string, r *rule, dst *time.Time, get func(*
 			return
 		}
 	}
+	parsed := 0
 	for _, k := range metaKeys {
 		for _, v := range x.meta[k] {
+			if parsed++; parsed > maxDateCandidates {
+				return
+			}
 			if t, ok := x.parseDate(v); ok {
 				x.setDate(field, dst, dated{t, SourceMeta})
 				return
@@ -144,7 +148,8 @@ func (x *extraction) urlDate() (time.Time, bool) {
 // htmlDate asks go-htmldate, without its slow free-text search, for the
 // original publication date. It reads a copy of the page without the boxes
 // around the article (related posts, comments, sidebars), whose dates are
-// not this article's. A result without a zone is a local time.
+// not this article's, and without what lies past its first 256 KiB of
+// text (clonePrefix). A result without a zone is a local time.
 func (x *extraction) htmlDate() (time.Time, bool) {
 	opts := htmldate.Options{
 		UseOriginalDate:     true,
@@ -155,7 +160,7 @@ func (x *extraction) htmlDate() (time.Time, bool) {
 	if x.base != nil {
 		opts.URL = x.base.String()
 	}
-	page := cloneTree(x.root)
+	page := clonePrefix(x.root, &scanBudget{elements: maxDateScanElements, text: maxDateScanText})
 	if body := findElement(page, atom.Body); body != nil {
 		removeJunk(body, x.e.removed) // the head's meta tags stay
 	}
@@ -171,6 +176,47 @@ func (x *extraction) htmlDate() (time.Time, bool) {
 		t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, x.e.tz)
 	}
 	return t, true
+}
+
+// The part of a page that go-htmldate reads: the start, where an article
+// prints its date, and far more (an article of 5,000 words is 30 KB of
+// text). go-htmldate reads the text of every element whose class suggests
+// a date, nested ones again and again, and each candidate it parses costs;
+// past these bounds a page holds comments, listings or a hostile server's
+// filler, whose dates are not the article's.
+const (
+	maxDateScanText     = 1 << 18 // bytes of text, outside scripts and styles
+	maxDateScanElements = 1 << 15
+)
+
+// scanBudget is what is left of the bounds above during a copy.
+type scanBudget struct{ elements, text int }
+
+// clonePrefix copies n as cloneTree does, in document order, until the
+// budget is spent; the nodes after that point are left out and the text
+// node that spends it is cut. Scripts and styles cost nothing: they hold
+// JSON-LD, which go-htmldate reads whole, and no visible date.
+func clonePrefix(n *html.Node, b *scanBudget) *html.Node {
+	c := cloneNode(n)
+	switch n.Type {
+	case html.ElementNode:
+		b.elements--
+	case html.TextNode:
+		if p := n.Parent; p == nil || p.DataAtom != atom.Script && p.DataAtom != atom.Style {
+			if len(c.Data) > b.text {
+				cut := b.text
+				for cut > 0 && !utf8.RuneStart(c.Data[cut]) {
+					cut--
+				}
+				c.Data = c.Data[:cut]
+			}
+			b.text -= len(n.Data)
+		}
+	}
+	for k := n.FirstChild; k != nil && b.elements > 0 && b.text > 0; k = k.NextSibling {
+		c.AppendChild(clonePrefix(k, b))
+	}
+	return c
 }
 
 func truncate(s string, n int) string {

@@ -105,17 +105,27 @@ type Page struct {
 	Doc *html.Node
 }
 
-// Errors of pages that cannot be read as HTML.
+// MaxHTMLSize is the largest body Extract reads. Articles are well under a
+// megabyte of HTML; a larger page is a hostile or broken server's, and
+// extraction time and memory grow with the page.
+const MaxHTMLSize = 16 << 20
+
+// Errors of pages that are not extracted: the caller keeps them in the
+// WARC only.
 var (
 	ErrNotHTML   = errors.New("selectors: not html")
 	ErrEmptyBody = errors.New("selectors: empty body")
+	ErrTooLarge  = errors.New("selectors: page larger than 16 MiB: archived, not extracted")
 )
 
 // Extract returns the article on the page and warnings for tuning the site's
 // selectors: at most one per configured field, naming the field and the
 // selector (`selector byline ".author a" matched nothing`). It sets ID, URL
-// and CanonicalURL; Site, FetchedAt and WARC are the caller's. The error is
-// ErrNotHTML or ErrEmptyBody (wrapped) when the page cannot be read as HTML.
+// and CanonicalURL; Site, FetchedAt and WARC are the caller's. The error
+// wraps ErrNotHTML when Page.ContentType names another media type than
+// text/html or application/xhtml+xml (a missing or generic one is decided
+// by sniffing the bytes), ErrTooLarge when the body is larger than
+// MaxHTMLSize, and ErrEmptyBody when it holds nothing.
 func (e *Extractor) Extract(p Page) (*Article, []Warning, error) {
 	if err := checkHTML(p); err != nil {
 		return nil, nil, fmt.Errorf("extract %s: %w", p.URL, err)
@@ -145,27 +155,45 @@ func (e *Extractor) Parse(body []byte, contentType string) (*html.Node, error) {
 	return root, nil
 }
 
-// checkHTML refuses content types that are not HTML, and bodies without any
-// content. A missing or generic type is decided by sniffing the bytes.
+// checkHTML refuses pages of another media type than HTML, pages too large
+// to extract within bounds, and bodies without any content. A missing or
+// generic type (misconfigured servers send HTML as octet-stream or
+// text/plain) is decided by sniffing the first bytes, as browsers do.
 func checkHTML(p Page) error {
+	mt := mediaType(p.ContentType)
+	switch mt {
+	case "text/html", "application/xhtml+xml", "", "application/octet-stream", "text/plain", "binary/octet-stream":
+	default:
+		return fmt.Errorf("%w: content type %q", ErrNotHTML, p.ContentType)
+	}
+	if len(p.Body) > MaxHTMLSize {
+		return fmt.Errorf("%w (%d bytes)", ErrTooLarge, len(p.Body))
+	}
 	if len(bytes.TrimSpace(p.Body)) == 0 {
 		return ErrEmptyBody
-	}
-	mt, _, err := mime.ParseMediaType(p.ContentType)
-	if err != nil {
-		mt = ""
 	}
 	switch mt {
 	case "text/html", "application/xhtml+xml":
 		return nil
-	case "", "application/octet-stream", "text/plain", "binary/octet-stream":
-		sniffed, _, _ := mime.ParseMediaType(http.DetectContentType(p.Body))
-		if sniffed == "text/html" || sniffed == "text/xml" && bytes.Contains(bytes.ToLower(p.Body[:min(len(p.Body), 1024)]), []byte("<html")) {
+	default:
+		head := p.Body[:min(len(p.Body), 1024)]
+		sniffed := mediaType(http.DetectContentType(head))
+		if sniffed == "text/html" || sniffed == "text/xml" && bytes.Contains(bytes.ToLower(head), []byte("<html")) {
 			return nil
 		}
 		return fmt.Errorf("%w: content type %q, sniffed %q", ErrNotHTML, p.ContentType, sniffed)
 	}
-	return fmt.Errorf("%w: content type %q", ErrNotHTML, p.ContentType)
+}
+
+// mediaType is the lowercased media type of a Content-Type header. A
+// header with a broken parameter ("text/html; charset") still names its
+// type.
+func mediaType(contentType string) string {
+	if mt, _, err := mime.ParseMediaType(contentType); mt != "" || err == nil {
+		return mt
+	}
+	mt, _, _ := strings.Cut(contentType, ";")
+	return strings.ToLower(strings.TrimSpace(mt))
 }
 
 // extraction is the state of one Extract call.

@@ -24,15 +24,24 @@ func TestExtractor_Extract_notHTML(t *testing.T) {
 	}{
 		{"pdf", []byte("%PDF-1.7\n"), "application/pdf", ErrNotHTML},
 		{"png", png, "image/png", ErrNotHTML},
-		{"png without type", png, "", ErrNotHTML},
 		{"json", []byte(`{"a":1}`), "application/json", ErrNotHTML},
+		// A generic type is decided by the bytes, as browsers decide it.
+		{"html as octet-stream", page, "application/octet-stream", nil},
+		{"html as text", page, "text/plain; charset=utf-8", nil},
+		{"png as octet-stream", png, "application/octet-stream", ErrNotHTML},
+		{"unreadable type", page, "nonsense", ErrNotHTML},
+		{"too large", bytes.Repeat([]byte("<p>x</p>"), MaxHTMLSize/8+1), "text/html", ErrTooLarge},
+		{"too large without type", bytes.Repeat([]byte("<p>x</p>"), MaxHTMLSize/8+1), "", ErrTooLarge},
+		{"too large pdf", bytes.Repeat([]byte("%PDF"), MaxHTMLSize/4+1), "application/pdf", ErrNotHTML},
 		{"empty", nil, "text/html", ErrEmptyBody},
 		{"blank", []byte(" \n\t "), "text/html", ErrEmptyBody},
 		{"html", page, "text/html; charset=utf-8", nil},
+		{"html in capitals", page, "Text/HTML; Charset=UTF-8", nil},
 		{"xhtml", page, "application/xhtml+xml", nil},
-		{"html without type", page, "", nil},
-		{"html as octet-stream", page, "application/octet-stream", nil},
 		{"bad type header", page, "text/html; charset", nil},
+		// Files named on the command line have no type: sniffed too.
+		{"html without type", page, "", nil},
+		{"png without type", png, "", ErrNotHTML},
 	}
 	e, err := New(Config{})
 	if err != nil {
@@ -54,6 +63,32 @@ func TestExtractor_Extract_notHTML(t *testing.T) {
 				t.Errorf("error %q does not name the page", err)
 			}
 		})
+	}
+}
+
+// TestExtractor_Extract_tooLarge checks that a page over the size budget
+// is refused before it is parsed, even when the caller parsed it already,
+// and that a page of MaxHTMLSize bytes is not.
+func TestExtractor_Extract_tooLarge(t *testing.T) {
+	e, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := bytes.Repeat([]byte(" "), MaxHTMLSize+1)
+	copy(body, "<html><body><h1>Titre</h1><p>Texte.</p></body></html>")
+	doc, err := e.Parse(body[:64], "text/html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = e.Extract(Page{URL: "https://example.org/big", Body: body, ContentType: "text/html", Doc: doc})
+	if !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("Extract error = %v, want %v", err, ErrTooLarge)
+	}
+	if want := "selectors: page larger than 16 MiB: archived, not extracted"; !strings.Contains(err.Error(), want) {
+		t.Errorf("error %q does not say %q", err, want)
+	}
+	if err := checkHTML(Page{Body: body[:MaxHTMLSize], ContentType: "text/html"}); err != nil {
+		t.Errorf("checkHTML of a page of MaxHTMLSize bytes = %v, want nil", err)
 	}
 }
 
@@ -188,7 +223,7 @@ func FuzzExtract(f *testing.F) {
 		for _, e := range []*Extractor{e, generic} {
 			a, _, err := e.Extract(Page{URL: "https://www.example.ma/2023/06/28/x.html", Body: body, ContentType: contentType, Date: fetchedAt})
 			if err != nil {
-				if !errors.Is(err, ErrNotHTML) && !errors.Is(err, ErrEmptyBody) {
+				if !errors.Is(err, ErrNotHTML) && !errors.Is(err, ErrEmptyBody) && !errors.Is(err, ErrTooLarge) {
 					t.Fatalf("unexpected error: %v", err)
 				}
 				return

@@ -12,29 +12,36 @@ import (
 	"github.com/newsarc/newsarc/selectors/dates"
 )
 
+// maxDateCandidates bounds the values of one kind that a date step parses
+// on a page: <time datetime> values, meta values, elements whose class says
+// date. An article prints its dates a few times, near its headline; a page
+// with thousands of them is a listing or a hostile server, and each value
+// that only go-dateparser could read costs about a millisecond.
+const maxDateCandidates = 40
+
 // headerDates reads <time datetime> elements, then visible date text, in the
 // article's header region.
 func (x *extraction) headerDates() (pub, mod dated) {
 	region := x.region()
-	region.Find("time").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		n := s.Get(0)
-		if x.insideJunk(n) {
+	parsed := 0
+	eachElement(region.Nodes, func(n *html.Node) bool {
+		if n.Data != "time" || x.insideJunk(n) {
 			return true
 		}
-		v := s.AttrOr("datetime", "")
+		v := attr(n, "datetime")
 		if v == "" {
 			return true // text of a <time> is read with the other text below
 		}
+		parsed++
 		t, ok := x.parseDate(v)
-		if !ok || t.After(x.now.Add(futureSlack)) {
-			return true
+		if ok && !t.After(x.now.Add(futureSlack)) {
+			if isUpdate(n) {
+				mod = pick(mod, dated{t, SourceTime})
+			} else {
+				pub = pick(pub, dated{t, SourceTime})
+			}
 		}
-		if isUpdate(n) {
-			mod = pick(mod, dated{t, SourceTime})
-		} else {
-			pub = pick(pub, dated{t, SourceTime})
-		}
-		return pub.t.IsZero() || mod.t.IsZero()
+		return (pub.t.IsZero() || mod.t.IsZero()) && parsed < maxDateCandidates
 	})
 	for _, l := range x.dateTexts(region) {
 		if !pub.t.IsZero() && !mod.t.IsZero() {
@@ -100,21 +107,23 @@ func (x *extraction) dateTexts(region *goquery.Selection) []dateLabel {
 		if n == nil || n.Type != html.ElementNode || n == x.anchor || x.insideJunk(n) {
 			return
 		}
-		t := nodeText(x.doc.FindNodes(n))
-		if utf8.RuneCountInString(t) > maxDateText {
-			t = ownText(n) // a container left open by broken markup
+		// Texts are read only as far as a label can go: a container
+		// left open by broken markup can hold the rest of the page.
+		t, ok := shortText(n, maxDateText)
+		if !ok {
+			t, ok = shortOwnText(n, maxDateText)
 		}
-		if t != "" && utf8.RuneCountInString(t) <= maxDateText {
+		if ok && t != "" {
 			out = append(out, dateLabel{t, isUpdateClass(n) && !hasClassWord(n, publishedWords)})
 		}
 	}
 	var marked []*html.Node
-	region.Find("*").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	eachElement(region.Nodes, func(n *html.Node) bool {
 		// A byline often carries the date: "Par X<br>Publié le …".
-		if n := s.Get(0); n.DataAtom == atom.Time || hasDateClass(n) || hasClassWord(n, authorWords) {
+		if n.DataAtom == atom.Time || hasDateClass(n) || hasClassWord(n, authorWords) {
 			marked = append(marked, n)
 		}
-		return len(marked) < 40
+		return len(marked) < maxDateCandidates
 	})
 	for _, n := range x.byProximity(marked) {
 		add(n)
@@ -197,6 +206,26 @@ func (x *extraction) byProximity(nodes []*html.Node) []*html.Node {
 	}
 	slices.Reverse(before)
 	return append(after, before...)
+}
+
+// eachElement calls f on the elements under roots (not on roots), in
+// document order, until f returns false. Unlike goquery's Find it does not
+// gather them first: the date steps stop after a few.
+func eachElement(roots []*html.Node, f func(*html.Node) bool) {
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && !f(c) || !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, r := range roots {
+		if !walk(r) {
+			return
+		}
+	}
 }
 
 // precedes reports whether a starts before b in document order.

@@ -11,18 +11,19 @@ import (
 type layout struct {
 	src       []srcBlock
 	paras     []mapped
-	taken     map[int]bool       // blocks of some paragraph
-	held      map[*html.Node]int // letters of taken blocks under each element
-	total     int                // letters of all taken blocks
-	container *html.Node         // deepest element holding most of the text; nil when nothing matched
-	order     map[*html.Node]int // document order of elements
+	taken     map[int]bool        // blocks of some paragraph
+	held      map[*html.Node]int  // letters of taken blocks under each element
+	total     int                 // letters of all taken blocks
+	container *html.Node          // deepest element holding most of the text; nil when nothing matched
+	order     map[*html.Node]int  // document order of elements
+	boxed     map[*html.Node]bool // inBox of elements asked so far
 }
 
 // containerShare is the part of the taken text that the container holds.
 const containerShare = 0.6
 
 func newLayout(root *html.Node, src []srcBlock, paras []mapped) *layout {
-	l := &layout{src: src, paras: paras, taken: map[int]bool{}, held: map[*html.Node]int{}, order: map[*html.Node]int{}}
+	l := &layout{src: src, paras: paras, taken: map[int]bool{}, held: map[*html.Node]int{}, order: map[*html.Node]int{}, boxed: map[*html.Node]bool{}}
 	i := 0
 	var number func(n *html.Node)
 	number = func(n *html.Node) {

@@ -71,6 +71,15 @@ func (w *paraWriter) walk(n *html.Node) {
 // Elements built by go-trafilatura carry only their tag name; the copy gets
 // the atom too, which the walkers switch on.
 func cloneTree(n *html.Node) *html.Node {
+	c := cloneNode(n)
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		c.AppendChild(cloneTree(k))
+	}
+	return c
+}
+
+// cloneNode copies n without its children.
+func cloneNode(n *html.Node) *html.Node {
 	c := &html.Node{
 		Type:      n.Type,
 		DataAtom:  n.DataAtom,
@@ -80,9 +89,6 @@ func cloneTree(n *html.Node) *html.Node {
 	}
 	if c.Type == html.ElementNode && c.DataAtom == 0 {
 		c.DataAtom = atom.Lookup([]byte(c.Data))
-	}
-	for k := n.FirstChild; k != nil; k = k.NextSibling {
-		c.AppendChild(cloneTree(k))
 	}
 	return c
 }

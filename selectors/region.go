@@ -38,12 +38,21 @@ func (x *extraction) region() *goquery.Selection {
 		third = n
 	}
 	// A headline alone in its table or box: its byline and date are in the
-	// next one.
+	// next one. A box's text is read only as far as the room needed, not
+	// the whole of an ancestor that holds the page.
+	room := len(nodeText(x.doc.FindNodes(x.anchor))) + minRegionText
 	for third.Parent != nil && third.Parent.Type == html.ElementNode && third.Parent.DataAtom != atom.Body &&
-		len(nodeText(x.doc.FindNodes(third))) < len(nodeText(x.doc.FindNodes(x.anchor)))+minRegionText {
+		textShorterThan(third, room) {
 		third = third.Parent
 	}
 	return x.doc.FindNodes(third)
+}
+
+// textShorterThan reports whether nodeText of n is shorter than size bytes.
+// A text of more than size runes that cleanText keeps is not.
+func textShorterThan(n *html.Node, size int) bool {
+	t, ok := shortText(n, size)
+	return ok && len(t) < size
 }
 
 // minRegionText is the text beyond the headline's that the header region

@@ -3,6 +3,7 @@ package selectors
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -134,6 +135,93 @@ func foldText(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// shortText is nodeText of n when that text has at most limit runes, and
+// false when it is longer. It stops reading at the first rune past limit that
+// cleanText keeps (neither space nor invisible), so that asking whether a
+// container of a whole page is a short label costs limit runes, not the page.
+func shortText(n *html.Node, limit int) (string, bool) {
+	w := shortWriter{limit: limit}
+	w.write(n)
+	if w.over {
+		return "", false
+	}
+	t := cleanText(w.b.String())
+	if utf8.RuneCountInString(t) > limit {
+		return "", false
+	}
+	return t, true
+}
+
+// shortWriter is writeText that gives up once the text cannot be short.
+type shortWriter struct {
+	b     strings.Builder
+	kept  int // runes that cleanText keeps
+	limit int
+	over  bool
+}
+
+func (w *shortWriter) text(s string) {
+	for i, r := range s {
+		if !invisible(r) && !isSpace(r) {
+			if w.kept++; w.kept > w.limit {
+				w.b.WriteString(s[:i])
+				w.over = true
+				return
+			}
+		}
+	}
+	w.b.WriteString(s)
+}
+
+// write follows writeText: the same text, the same spaces.
+func (w *shortWriter) write(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.ElementNode:
+		if skipText[n.DataAtom] {
+			return
+		}
+		if n.DataAtom == atom.Br {
+			w.b.WriteByte(' ')
+			return
+		}
+	case html.CommentNode:
+		return
+	}
+	block := n.Type == html.ElementNode && blockElems[n.DataAtom]
+	if block {
+		w.b.WriteByte(' ')
+	}
+	for c := n.FirstChild; c != nil && !w.over; c = c.NextSibling {
+		w.write(c)
+	}
+	if block {
+		w.b.WriteByte(' ')
+	}
+}
+
+// shortOwnText is ownText of n when it has at most limit runes, with the
+// same early stop as shortText.
+func shortOwnText(n *html.Node, limit int) (string, bool) {
+	w := shortWriter{limit: limit}
+	for c := n.FirstChild; c != nil && !w.over; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			w.text(c.Data)
+			w.b.WriteByte(' ')
+		}
+	}
+	if w.over {
+		return "", false
+	}
+	t := cleanText(w.b.String())
+	if utf8.RuneCountInString(t) > limit {
+		return "", false
+	}
+	return t, true
 }
 
 // ownText is the text of n's own text children, without its elements'.

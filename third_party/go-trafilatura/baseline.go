@@ -35,6 +35,11 @@ func baseline(doc *html.Node) (*html.Node, string) {
 		return postBody, ""
 	}
 
+	// newsarc patch: the texts are joined in builders, not by += in the
+	// loops, which copied the text so far once per element: quadratic on a
+	// page of many paragraphs. The text is the same.
+	var joined strings.Builder
+
 	// Scrape JSON+LD for article body
 	for _, script := range dom.QuerySelectorAll(doc, `script[type="application/ld+json"]`) {
 		// Get the json text inside the script
@@ -89,11 +94,12 @@ func baseline(doc *html.Node) (*html.Node, string) {
 		if articleBody != "" {
 			p := etree.SubElement(postBody, "p")
 			etree.SetText(p, articleBody)
-			tmpText += " " + articleBody
+			joined.WriteString(" ")
+			joined.WriteString(articleBody)
 		}
 	}
 
-	tmpText = trim(tmpText)
+	tmpText = trim(joined.String())
 	if utf8.RuneCountInString(tmpText) > 100 {
 		return postBody, tmpText
 	}
@@ -119,17 +125,20 @@ func baseline(doc *html.Node) (*html.Node, string) {
 
 	// Scrape from text paragraphs
 	results := make(map[string]struct{})
+	joined.Reset()
+	joined.WriteString(tmpText)
 	for _, element := range etree.Iter(doc, "blockquote", "pre", "q", "code", "p") {
 		entry := trim(dom.TextContent(element))
 		if _, exist := results[entry]; !exist {
 			p := etree.SubElement(postBody, "p")
 			etree.SetText(p, entry)
-			tmpText += " " + entry
+			joined.WriteString(" ")
+			joined.WriteString(entry)
 			results[entry] = struct{}{}
 		}
 	}
 
-	tmpText = trim(tmpText)
+	tmpText = trim(joined.String())
 	if utf8.RuneCountInString(tmpText) > 100 {
 		return postBody, tmpText
 	}

@@ -68,19 +68,21 @@ func docCleaning(doc *html.Node, opts Options) {
 	}
 
 	// newsarc patch: each list's elements are found in one walk of the
-	// tree, not one walk per tag (about 60 walks per page). Stripping and
-	// removing go tag by tag, each in reverse document order, as before:
-	// stripping a tag moves no element out of the tree, and an element
-	// inside one removed already is removed from a detached subtree,
-	// which leaves the tree as the walk per tag did.
+	// tree, not one walk per tag (about 60 walks per page), which leaves
+	// the tree as the walk per tag did. Stripping goes in reverse document
+	// order over all the tags at once, so an element is stripped before
+	// the elements around it: etree.Strip moves clones of the children
+	// into the parent, and an element found in the walk and still inside
+	// one stripped already would be a detached original, its clone left
+	// in the tree (tag by tag in map order, that depended on the order).
+	// Removing goes tag by tag, each in reverse document order, as before:
+	// an element inside one removed already is removed from a detached
+	// subtree.
 
 	// Remove nodes in stripping list but keep its children
-	toStrip := elementsByTag(doc, strippingList)
-	for tagName := range strippingList {
-		elements := toStrip[tagName]
-		for i := len(elements) - 1; i >= 0; i-- {
-			etree.Strip(elements[i])
-		}
+	toStrip := elementsWithTag(doc, strippingList)
+	for i := len(toStrip) - 1; i >= 0; i-- {
+		etree.Strip(toStrip[i])
 	}
 
 	removeCleaningList := func() {
@@ -565,6 +567,25 @@ func convertTags(tree *html.Node, opts Options) {
 			elem.Data = "code"
 		}
 	}
+}
+
+// elementsWithTag returns the elements below tree whose tag is one of
+// tags, in document order. (newsarc patch)
+func elementsWithTag(tree *html.Node, tags map[string]struct{}) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if _, ok := tags[c.Data]; ok {
+					out = append(out, c)
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(tree)
+	return out
 }
 
 // elementsByTag returns, for each tag of tags, the elements below tree
