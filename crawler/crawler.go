@@ -43,6 +43,10 @@ type Config struct {
 	// MaxLinksPerPage bounds the links queued from one page.
 	MaxLinksPerPage int
 	Logger          *slog.Logger
+	// MaxParseSize bounds the pages parsed into a tree (Page.Doc) for
+	// extraction; larger ones are only tokenized for their links. 0: no
+	// bound.
+	MaxParseSize int64
 	// ParseHTML parses an HTML page for link discovery; the tree is handed
 	// on in Page.Doc, so that whoever extracts the article does not parse
 	// the page again. Nil decodes with the Content-Type and <meta> charset

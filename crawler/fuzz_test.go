@@ -33,14 +33,15 @@ func FuzzParseRobots(f *testing.F) {
 			path = "/" + path
 		}
 		const agent = "newsarc-test/1.0"
-		g, delay, _, err := parseRobots(200, body, agent)
-		if err != nil && !errors.Is(err, ErrRobotsUnavailable) {
-			t.Fatalf("error %v is not ErrRobotsUnavailable", err)
+		g, delay, _, perr := parseRobots(200, body, agent)
+		if perr != nil {
+			// RFC 9309: what cannot be parsed is ignored, never the file.
+			t.Fatalf("a robots.txt the parser rejects whole: %v", perr)
 		}
 		if delay < 0 || delay > maxCrawlDelay {
 			t.Fatalf("crawl delay %v out of [0, %v]", delay, maxCrawlDelay)
 		}
-		h := &hostRobots{group: g, err: err}
+		h := &hostRobots{group: g, err: perr}
 		want := h.allowed(path)
 		for _, coding := range []string{"gzip", "br", "deflate", "zstd"} {
 			rd, err := decodeContent(bytes.NewReader(encode(t, body, coding)), coding, 1<<20)
@@ -55,8 +56,8 @@ func FuzzParseRobots(f *testing.F) {
 				t.Fatalf("%s: decoded %d bytes, sent %d", coding, len(dec), len(body))
 			}
 			g2, _, _, err2 := parseRobots(200, dec, agent)
-			if (err == nil) != (err2 == nil) {
-				t.Fatalf("%s: parse error %v, plain %v", coding, err2, err)
+			if (perr == nil) != (err2 == nil) {
+				t.Fatalf("%s: parse error %v, plain %v", coding, err2, perr)
 			}
 			if got := (&hostRobots{group: g2}).allowed(path); got != want {
 				t.Fatalf("%s: allowed(%q) = %v, plain %v", coding, path, got, want)

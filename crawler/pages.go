@@ -69,10 +69,12 @@ func (cr *crawl) links(e Entry, p *Page, final string) []Entry {
 	}
 	var pl discover.PageLinks
 	var err error
-	if !p.Article {
+	small := cr.c.cfg.MaxParseSize <= 0 || int64(len(p.Body)) <= cr.c.cfg.MaxParseSize
+	tree := p.Article && small
+	if !tree {
 		pl, err = discover.Scan(p.Body, p.URL)
 	}
-	if p.Article || err != nil {
+	if tree || (err != nil && small) {
 		doc, err := cr.c.cfg.ParseHTML(p)
 		if err != nil || doc == nil {
 			return nil

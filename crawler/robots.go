@@ -142,26 +142,38 @@ func parseRobots(status int, body []byte, agent string) (*robotstxt.Group, time.
 }
 
 // cleanRobots drops the lines robotstxt.FromBytes fails a whole file for.
+// Lines are split, and keys read, as its scanner reads them: a line ends
+// at CR or LF, a key at the first ':' or space.
 func cleanRobots(body []byte) []byte {
 	var out bytes.Buffer
 	out.Grow(len(body))
 	inGroup := false
-	for line := range bytes.Lines(body) {
+	for len(body) > 0 {
+		end := bytes.IndexAny(body, "\r\n")
+		if end < 0 {
+			end = len(body)
+		} else {
+			end++
+		}
+		line := body[:end]
+		body = body[end:]
 		content, _, _ := bytes.Cut(line, []byte("#"))
-		key, value, ok := bytes.Cut(content, []byte(":"))
-		if ok {
-			switch strings.ToLower(string(bytes.TrimSpace(key))) {
-			case "user-agent", "useragent":
-				inGroup = true
-			case "allow", "disallow":
-				if !inGroup {
-					continue
-				}
-			case "crawl-delay", "crawldelay":
-				d, err := strconv.ParseFloat(string(bytes.TrimSpace(value)), 64)
-				if !inGroup || err != nil || d < 0 || math.IsInf(d, 0) || math.IsNaN(d) {
-					continue
-				}
+		content = bytes.TrimLeft(bytes.TrimRight(content, "\r\n"), " \t")
+		key, value := content, []byte(nil)
+		if i := bytes.IndexAny(content, ": \t"); i >= 0 {
+			key, value = content[:i], content[i+1:]
+		}
+		switch strings.ToLower(string(key)) {
+		case "user-agent", "useragent":
+			inGroup = true
+		case "allow", "disallow":
+			if !inGroup {
+				continue
+			}
+		case "crawl-delay", "crawldelay":
+			d, err := strconv.ParseFloat(string(bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(value), []byte(":")))), 64)
+			if !inGroup || err != nil || d < 0 || math.IsInf(d, 0) || math.IsNaN(d) {
+				continue
 			}
 		}
 		out.Write(line)

@@ -184,7 +184,7 @@ func (fc *fileConfig) validate() (*Config, error) {
 	}
 	cr := fc.Crawl
 	cfg.Crawl = crawler.Config{UserAgent: cr.UserAgent, Concurrency: cr.Concurrency, RespectRobots: cr.RespectRobots, Retries: cr.Retries,
-		ParseHTML: cfg.parseHTML}
+		ParseHTML: cfg.parseHTML, MaxParseSize: selectors.MaxHTMLSize}
 	if cr.UserAgent == "" {
 		bad("crawl.user_agent", "must not be empty")
 	}

@@ -182,8 +182,9 @@ func (h *pageHandler) HandlePage(ctx context.Context, p *crawler.Page) error {
 // must not hold an interrupted run (extraction does not watch ctx, so it
 // is left to finish in the background of a process that is exiting).
 func extract(ctx context.Context, ex *selectors.Extractor, p selectors.Page) (*selectors.Article, []selectors.Warning, error) {
-	if len(p.Body) > tmpMaxHTMLSize {
-		return nil, nil, fmt.Errorf("%w (%s); kept in the WARC only", tmpErrTooLarge, humanize.IBytes(uint64(len(p.Body))))
+	if len(p.Body) > selectors.MaxHTMLSize {
+		// Said here in words; selectors would refuse it too.
+		return nil, nil, tooLargeToExtract{size: len(p.Body)}
 	}
 	type result struct {
 		a        *selectors.Article
@@ -213,6 +214,16 @@ func extract(ctx context.Context, ex *selectors.Extractor, p selectors.Page) (*s
 		return nil, nil, ctx.Err()
 	}
 }
+
+// tooLargeToExtract is a page over the extraction budget.
+type tooLargeToExtract struct{ size int }
+
+func (e tooLargeToExtract) Error() string {
+	return fmt.Sprintf("page of %s is larger than the %s extraction budget; kept in the WARC only",
+		humanize.IBytes(uint64(e.size)), humanize.IBytes(selectors.MaxHTMLSize))
+}
+
+func (e tooLargeToExtract) Unwrap() error { return selectors.ErrTooLarge }
 
 // notHTML is a page extraction refused: it reads as a person needs it.
 type notHTML struct {
@@ -299,7 +310,7 @@ func errKind(err error) string {
 		return "off_site"
 	case errors.Is(err, crawler.ErrTooLarge):
 		return "too_large"
-	case errors.Is(err, tmpErrTooLarge):
+	case errors.Is(err, selectors.ErrTooLarge):
 		return "too_large_to_extract"
 	case errors.Is(err, crawler.ErrTooManyRedirects):
 		return "redirects"
@@ -328,8 +339,3 @@ func printSummary(w io.Writer, dir string, s summary) {
 		fmt.Fprintf(w, "articles: %s\n", filepath.Join(dir, "articles"))
 	}
 }
-
-// TODO(selectors budget): replaced by selectors.MaxHTMLSize/ErrTooLarge.
-const tmpMaxHTMLSize = 16 << 20
-
-var tmpErrTooLarge = errors.New("selectors: page larger than 16 MiB: archived, not extracted")
