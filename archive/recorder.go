@@ -98,11 +98,13 @@ type Recorder struct {
 
 // siteWriter is one gowarc client writing one site's WARC files.
 type siteWriter struct {
-	name    string
-	dir     string
-	started time.Time // files named before this are not ours
-	client  *warc.CustomHTTPClient
-	drain   sync.WaitGroup
+	name   string
+	dir    string
+	client *warc.CustomHTTPClient
+	drain  sync.WaitGroup
+
+	mu    sync.Mutex
+	names []string // the files this client started, without .open
 }
 
 // NewRecorder checks that the archive dir is writable and returns a
@@ -172,7 +174,12 @@ func (r *Recorder) site(name string) (*siteWriter, error) {
 	rs.WarcinfoContent.Set("software", r.cfg.Software)
 	rs.WarcinfoContent.Set("isPartOf", name)
 	rs.WarcinfoContent.Set("description", "newsarc archive of site "+name)
-	started := time.Now().UTC().Truncate(time.Second)
+	s := &siteWriter{name: name, dir: dir}
+	rs.OnOpen = func(file string) {
+		s.mu.Lock()
+		s.names = append(s.names, strings.TrimSuffix(file, ".open"))
+		s.mu.Unlock()
+	}
 	client, err := warc.NewWARCWritingHTTPClient(warc.HTTPClientSettings{
 		RotatorSettings: rs,
 		// colly decodes the body; the WARC keeps it as it came.
@@ -194,7 +201,7 @@ func (r *Recorder) site(name string) (*siteWriter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open warc writer for site %s: %w", name, err)
 	}
-	s := &siteWriter{name: name, dir: dir, started: started, client: client}
+	s.client = client
 	s.drain.Go(func() {
 		// Each exchange's own outcome reaches its Receipt; these are
 		// the same errors, for the debug log (a cancelled dial that
@@ -391,32 +398,16 @@ func (r *Recorder) Files() []string {
 }
 
 // files lists the WARC files this client has written, relative to root
-// and without their .open suffix. It reads names only.
+// and without their .open suffix.
 func (s *siteWriter) files(root string) []string {
-	entries, err := os.ReadDir(s.dir)
-	if err != nil {
-		return nil
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.names))
+	for _, name := range s.names {
+		rel, _ := filepath.Rel(root, filepath.Join(s.dir, name))
+		out = append(out, rel)
 	}
-	var out []string
-	for _, e := range entries {
-		if name := e.Name(); isWARCName(s.name, name) && s.ours(name) {
-			rel, _ := filepath.Rel(root, filepath.Join(s.dir, strings.TrimSuffix(name, ".open")))
-			out = append(out, rel)
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
-// ours reports whether a file was started by this client, from the UTC
-// timestamp gowarc puts after the prefix.
-func (s *siteWriter) ours(name string) bool {
-	rest := strings.TrimPrefix(name, s.name+"-")
-	if len(rest) < 14 {
-		return false
-	}
-	t, err := time.Parse("20060102150405", rest[:14])
-	return err == nil && !t.Before(s.started)
+	return out
 }
 
 func syncDir(dir string) {

@@ -98,7 +98,7 @@ const page = `<!doctype html><html lang="en"><head><title>Tram line opens - Demo
 <body><h1>Tram line opens</h1><p>The new tram line carries its first passengers across the city today.</p></body></html>`
 
 // newsServer serves the kinds of responses a news site sends.
-func newsServer(t *testing.T) (*httptest.Server, *tapListener) {
+func newsServer(t testing.TB) (*httptest.Server, *tapListener) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/plain", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -61,6 +61,9 @@ type RotatorSettings struct {
 	WARCWriterPoolSize int
 	// errs collects what stopped the writers (newsarc patch).
 	errs *writerErrors
+	// OnOpen, when set, is called with the name (with .open) of each file
+	// a writer starts, before its first record (newsarc patch).
+	OnOpen func(name string)
 }
 
 var (
@@ -306,6 +309,9 @@ func (w *fileWriter) openFile() error {
 	f, err := os.OpenFile(w.path(), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return fileErr("create warc", w.path(), err)
+	}
+	if w.settings.OnOpen != nil {
+		w.settings.OnOpen(name)
 	}
 	w.file, w.size = f, 0
 	wr, err := NewWriter(f, name, w.settings.digestAlgorithm, w.settings.Compression, true, w.dictionary)
