@@ -229,6 +229,9 @@ func (cr *crawl) loop(ctx context.Context) error {
 			for inflight >= cr.c.cfg.Concurrency && ctx.Err() == nil {
 				inflight -= cr.wait(ctx, 1)
 			}
+			if ctx.Err() != nil {
+				break
+			}
 			if cr.start(ctx, e) {
 				inflight++
 				started++
