@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsarc/newsarc/internal/warctest"
 )
@@ -104,5 +105,48 @@ func TestRepair_liveWriter(t *testing.T) {
 	}
 	if open, _ := filepath.Glob(filepath.Join(dir, "warc", "s", "*.open")); len(open) != 1 {
 		t.Errorf("the live .open file was touched: %v", open)
+	}
+}
+
+// A WARC file closed (renamed) by a run that then lost power may end in
+// the middle of a record: the next repair cuts it back to its last
+// complete record, and checks each closed file only once.
+func TestRepair_closedFiles(t *testing.T) {
+	dir := t.TempDir()
+	whole := writeSample(t, dir)
+	records := readWARC(t, whole)
+	last := records[len(records)-1].offset
+	data, _ := os.ReadFile(whole)
+	if err := os.WriteFile(whole, data[:last+(int64(len(data))-last)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Half a JSON file a killed run was writing.
+	os.MkdirAll(filepath.Join(dir, tmpDir), 0o755)
+	os.WriteFile(filepath.Join(dir, tmpDir, "abc.json.tmp-1"), []byte(`{"id":`), 0o644)
+
+	got, err := Repair(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Kept != last {
+		t.Fatalf("repaired %+v, want the closed file cut to %d bytes", got, last)
+	}
+	if fi, _ := os.Stat(whole); fi.Size() != last {
+		t.Errorf("closed file is %d bytes, want %d", fi.Size(), last)
+	}
+	warctest.Validate(t, whole)
+	if left, _ := os.ReadDir(filepath.Join(dir, tmpDir)); len(left) != 0 {
+		t.Errorf("half-written JSON left: %v", left)
+	}
+
+	// Checked once: a file older than the last check is not read again
+	// (here: cut again, and left so).
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(whole, old, old)
+	data, _ = os.ReadFile(whole)
+	os.WriteFile(whole, data[:len(data)-10], 0o644)
+	os.Chtimes(whole, old, old)
+	if got, err := Repair(dir, nil); err != nil || len(got) != 0 {
+		t.Errorf("second repair: %+v, %v; want nothing checked again", got, err)
 	}
 }

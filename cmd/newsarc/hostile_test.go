@@ -292,6 +292,14 @@ func TestArchiveCrawl_localhost(t *testing.T) {
 	if code != exitOK || len(jsonFiles(t, out)) != 1 {
 		t.Fatalf("archive via localhost: exit %d\n%s\n%s", code, stdout, stderr)
 	}
+	warcs, _ := filepath.Glob(filepath.Join(out, "warc", "*", "*.warc.gz"))
+	for _, f := range warcs {
+		for _, r := range readRecords(t, f) {
+			if ip := r.Header.Get("WARC-IP-Address"); r.Header.Get("WARC-Type") == "response" && ip != "127.0.0.1" && ip != "::1" {
+				t.Errorf("%s: WARC-IP-Address %q, want the loopback address localhost resolved to", r.Header.Get("WARC-Target-URI"), ip)
+			}
+		}
+	}
 	cfg := plainConfig(t, fmt.Sprintf(`
 [[sites]]
 name = "local"
