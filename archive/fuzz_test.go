@@ -2,11 +2,8 @@ package archive
 
 import (
 	"bytes"
-	"context"
 	"io"
-	"net/http"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,24 +12,7 @@ import (
 
 // smallWARC records a few exchanges and returns the file's bytes.
 func smallWARC(f *testing.F, compression string) []byte {
-	srv, _ := newsServer(f)
-	dir := f.TempDir()
-	rec, err := NewRecorder(Config{Dir: dir, Compression: compression, SiteFor: func(string) string { return "fuzz" }})
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, p := range []string{"/plain", "/chunked", "/gzip", "/missing"} {
-		resp, err := (&http.Client{Transport: rec}).Get(srv.URL + p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-	}
-	if err := rec.Close(context.Background()); err != nil {
-		f.Fatal(err)
-	}
-	b, err := os.ReadFile(filepath.Join(dir, rec.Files()[0]))
+	b, err := os.ReadFile(writeSampleAs(f, f.TempDir(), compression, "fuzz"))
 	if err != nil {
 		f.Fatal(err)
 	}

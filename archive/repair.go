@@ -145,29 +145,39 @@ func checkClosed(dir string, log *slog.Logger) ([]Repaired, error) {
 // truncateToComplete cuts a closed WARC file after its last complete
 // record. A file with none is left as it is, for a person to look at.
 func truncateToComplete(path string) (Repaired, error) {
-	var r Repaired
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		return r, err
+	r, err := cutToComplete(path)
+	if err != nil || r.Kept == 0 {
+		return Repaired{Kept: r.Kept + r.Dropped}, err
 	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return r, err
-	}
-	good := completeLength(f, strings.HasSuffix(path, ".warc"))
-	if good == 0 || good == info.Size() {
-		r.Kept = info.Size()
-		return r, nil
-	}
-	r.Kept, r.Dropped = good, info.Size()-good
-	if err := f.Truncate(good); err != nil {
-		return r, err
-	}
-	return r, f.Sync()
+	return r, nil
 }
 
+// repairFile closes a file left .open: cut after its last complete record
+// and renamed, or set aside as .corrupt when none is complete (removed
+// when empty).
 func repairFile(path string) (Repaired, error) {
+	r, err := cutToComplete(path)
+	if err != nil {
+		return r, err
+	}
+	final := strings.TrimSuffix(path, ".open")
+	if r.Kept == 0 {
+		if r.Dropped == 0 {
+			return r, os.Remove(path)
+		}
+		r.SetAside = true
+		final += ".corrupt"
+	}
+	if err := os.Rename(path, final); err != nil {
+		return r, err
+	}
+	syncDir(filepath.Dir(path))
+	return r, nil
+}
+
+// cutToComplete truncates path after its last complete record, if it has
+// one, and syncs it.
+func cutToComplete(path string) (Repaired, error) {
 	var r Repaired
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
@@ -180,26 +190,12 @@ func repairFile(path string) (Repaired, error) {
 	}
 	good := completeLength(f, strings.HasSuffix(strings.TrimSuffix(path, ".open"), ".warc"))
 	r.Kept, r.Dropped = good, info.Size()-good
-	final := strings.TrimSuffix(path, ".open")
-	if good == 0 {
-		r.SetAside = true
-		final += ".corrupt"
-		if info.Size() == 0 {
-			r.SetAside = false
-			f.Close()
-			return r, os.Remove(path)
+	if good > 0 && r.Dropped > 0 {
+		if err := f.Truncate(good); err != nil {
+			return r, err
 		}
-	} else if err := f.Truncate(good); err != nil {
-		return r, err
 	}
-	if err := f.Sync(); err != nil {
-		return r, err
-	}
-	if err := os.Rename(path, final); err != nil {
-		return r, err
-	}
-	syncDir(filepath.Dir(path))
-	return r, nil
+	return r, f.Sync()
 }
 
 // completeLength is the length of the run of complete records at the

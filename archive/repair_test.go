@@ -14,15 +14,19 @@ import (
 )
 
 // writeSample records a few exchanges and returns the closed WARC file.
-func writeSample(t *testing.T, dir string) string {
+func writeSample(t testing.TB, dir string) string {
+	return writeSampleAs(t, dir, "gzip", "s")
+}
+
+func writeSampleAs(t testing.TB, dir, compression, site string) string {
 	t.Helper()
 	srv, _ := newsServer(t)
-	rec, err := NewRecorder(Config{Dir: dir, SiteFor: func(string) string { return "s" }})
+	rec, err := NewRecorder(Config{Dir: dir, Compression: compression, SiteFor: func(string) string { return site }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	client := &http.Client{Transport: rec}
-	for _, p := range []string{"/plain", "/gzip", "/chunked"} {
+	for _, p := range []string{"/plain", "/gzip", "/chunked", "/missing"} {
 		resp, err := client.Get(srv.URL + p)
 		if err != nil {
 			t.Fatal(err)
