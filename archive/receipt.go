@@ -58,6 +58,11 @@ func (rc *Receipt) Wait(ctx context.Context) (Ref, error) {
 		if ctx.Err() != nil {
 			return Ref{}, fmt.Errorf("sync record of %s: %w", rc.uri, err)
 		}
+		if errors.Is(err, warc.ErrClientClosed) {
+			// Close syncs every file it closes; the record is not lost,
+			// but it is too late to say it is on disk.
+			return Ref{}, fmt.Errorf("sync record of %s: %w", rc.uri, ErrClosed)
+		}
 		return Ref{}, rc.rec.fail(writeError{err})
 	}
 	return ref, nil

@@ -47,6 +47,7 @@ type summary struct {
 	WARCFiles   []string
 	Duration    time.Duration
 	Interrupted int // URLs not archived because the run was interrupted
+	Unchanged   int // articles the catalog holds already with this payload
 }
 
 // archiveURLs archives urls as a crawl of them does at depth 0: the same
@@ -95,7 +96,7 @@ func archiveURLs(ctx context.Context, cfg *Config, urls []string, log *slog.Logg
 	cerr := rec.Close(cctx)
 	h.mu.Lock()
 	sum := summary{Articles: h.articles, Failed: h.failed, WARCFiles: rec.Files(), Duration: time.Since(start),
-		Interrupted: len(frontier.Pending())}
+		Interrupted: len(frontier.Pending()), Unchanged: h.articlesUnchanged}
 	fatal := h.fatal
 	h.mu.Unlock()
 	switch {
@@ -107,7 +108,7 @@ func archiveURLs(ctx context.Context, cfg *Config, urls []string, log *slog.Logg
 		return sum, errInterrupted
 	case crawlErr != nil:
 		return sum, crawlErr
-	case sum.Articles == 0:
+	case sum.Articles == 0 && sum.Unchanged == 0:
 		return sum, h.nothingArchived()
 	}
 	return sum, nil
@@ -143,7 +144,7 @@ func (c *Config) seedSites(urls []string, h crawler.Handler) []*crawler.Site {
 	for _, raw := range urls {
 		u, err := crawler.ParseURL(raw)
 		if err != nil {
-			h.HandleError(context.Background(), raw, &crawler.URLError{URL: raw, Err: err})
+			h.HandleError(context.Background(), raw, err) // it names raw
 			continue
 		}
 		name := c.siteNameFor(u.Hostname())

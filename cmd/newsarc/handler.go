@@ -327,7 +327,11 @@ func errKind(err error) string {
 }
 
 func printSummary(w io.Writer, dir string, s summary) {
-	fmt.Fprintf(w, "archived %d article(s), %d failed, in %s\n", s.Articles, s.Failed, s.Duration.Round(time.Millisecond))
+	fmt.Fprintf(w, "archived %d article(s), %d failed", s.Articles, s.Failed)
+	if s.Unchanged > 0 {
+		fmt.Fprintf(w, ", %d unchanged since archived", s.Unchanged)
+	}
+	fmt.Fprintf(w, ", in %s\n", s.Duration.Round(time.Millisecond))
 	if s.Interrupted > 0 {
 		fmt.Fprintf(w, "interrupted: %d URL(s) not archived\n", s.Interrupted)
 	}

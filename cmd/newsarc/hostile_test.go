@@ -417,7 +417,7 @@ func TestArchive_intoCrawlArchive(t *testing.T) {
 			t.Errorf("article %d: version %d in the catalog, want %d (changed: new version; unchanged: none)", n, v, want)
 		}
 	}
-	if !strings.Contains(stdout, "archived 1 article(s)") {
+	if !strings.Contains(stdout, "archived 1 article(s), 0 failed, 1 unchanged since archived") {
 		t.Errorf("summary %s: want the changed article archived, the unchanged one not again", stdout)
 	}
 }

@@ -147,7 +147,7 @@ func (c *CustomHTTPClient) SyncWritten(ctx context.Context) error {
 	c.closeMu.Lock()
 	if c.closing {
 		c.closeMu.Unlock()
-		return errClientClosed
+		return ErrClientClosed
 	}
 	c.WaitGroup.Add(1) // Close closes WARCWriter only after Wait
 	c.closeMu.Unlock()

@@ -308,8 +308,9 @@ func (cc *CustomConnection) CloseWithError(err error) error {
 	return errors.Join(closeErrors...)
 }
 
-// errClientClosed refuses a connection dialled after Close began. (newsarc patch)
-var errClientClosed = errors.New("warc: HTTP client is closed")
+// ErrClientClosed refuses a connection dialled, or a sync asked for,
+// after Close began. (newsarc patch)
+var ErrClientClosed = errors.New("warc: HTTP client is closed")
 
 func (d *customDialer) wrapConnection(ctx context.Context, c net.Conn, scheme string, proxied bool) (net.Conn, error) {
 	// newsarc patch: no recording goroutine starts once Close has begun
@@ -318,7 +319,7 @@ func (d *customDialer) wrapConnection(ctx context.Context, c net.Conn, scheme st
 	if d.client.closing {
 		d.client.closeMu.Unlock()
 		c.Close()
-		return nil, errClientClosed
+		return nil, ErrClientClosed
 	}
 	d.client.WaitGroup.Add(1)
 	d.client.closeMu.Unlock()
