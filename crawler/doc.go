@@ -1,7 +1,15 @@
 // Package crawler fetches pages with colly and hands each one to a Handler.
 //
-// It owns the colly set-up, scope, politeness and retries. The transport it
-// fetches through is given to it (newsarc passes a WARC-recording one); the
-// crawler does not know it is being recorded, and knows nothing of
-// articles: it never imports archive or selectors.
+// Every request of a crawl, an archive of named URLs (Site.SeedsOnly) or
+// an extract goes through one fetch path (fetch.go, the only file that
+// imports colly): the transport it is given (newsarc passes a
+// WARC-recording one; the crawler does not know it is being recorded),
+// bodies bounded by MaxBodySize and decoded from any content coding,
+// retries with backoff and Retry-After, robots.txt per RFC 9309, per-host
+// politeness, scope (allowed domains and ports, traps), redirects through
+// the frontier. The frontier is given too: the SQLite state for crawls,
+// MemoryFrontier for runs that keep no state.
+//
+// It knows nothing of articles or WARC files: it never imports archive or
+// selectors.
 package crawler
