@@ -43,18 +43,16 @@ func (cr *crawl) handle(ctx context.Context, e Entry, resp *response) {
 	if err := cr.push(found); err != nil {
 		cr.setErr(err)
 	}
+	if herr != nil && ctx.Err() != nil {
+		return // interrupted while handled: fetched again next run
+	}
 	v := Visit{URL: e.URL, Status: p.Status, FetchedAt: p.FetchedAt}
 	if herr != nil {
 		cr.mu.Lock()
 		cr.stats.Failed++
 		cr.mu.Unlock()
 		v.Err = herr.Error()
-		if ctx.Err() == nil {
-			cr.c.handler.HandleError(ctx, e.requested(), urlError(e.requested(), herr))
-		}
-	}
-	if ctx.Err() != nil && herr != nil {
-		return // interrupted while handled: fetched again next run
+		cr.c.handler.HandleError(ctx, e.requested(), urlError(e.requested(), herr))
 	}
 	cr.finish(v)
 }

@@ -182,10 +182,6 @@ func (h *pageHandler) HandlePage(ctx context.Context, p *crawler.Page) error {
 // must not hold an interrupted run (extraction does not watch ctx, so it
 // is left to finish in the background of a process that is exiting).
 func extract(ctx context.Context, ex *selectors.Extractor, p selectors.Page) (*selectors.Article, []selectors.Warning, error) {
-	if len(p.Body) > selectors.MaxHTMLSize {
-		// Said here in words; selectors would refuse it too.
-		return nil, nil, tooLargeToExtract{size: len(p.Body)}
-	}
 	type result struct {
 		a        *selectors.Article
 		warnings []selectors.Warning
@@ -204,7 +200,10 @@ func extract(ctx context.Context, ex *selectors.Extractor, p selectors.Page) (*s
 	select {
 	case r := <-done:
 		if r.err != nil {
-			if errors.Is(r.err, selectors.ErrNotHTML) || errors.Is(r.err, selectors.ErrEmptyBody) {
+			switch {
+			case errors.Is(r.err, selectors.ErrTooLarge):
+				return nil, r.warnings, tooLargeToExtract{size: len(p.Body)}
+			case errors.Is(r.err, selectors.ErrNotHTML), errors.Is(r.err, selectors.ErrEmptyBody):
 				return nil, r.warnings, notHTML{err: r.err, contentType: p.ContentType}
 			}
 			return nil, r.warnings, fmt.Errorf("extract: %w", unwrapAll(r.err))

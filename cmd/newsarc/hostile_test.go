@@ -527,3 +527,37 @@ func TestRun_panicIsFatal(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, stderr)
 	}
 }
+
+// A page over the extraction budget (but within max_body_size) is
+// archived whole and not extracted, with an error that says so.
+func TestArchive_tooLargeToExtract(t *testing.T) {
+	big := bytes.Repeat([]byte("<p>Le tramway de Casablanca, encore et encore.</p>\n"), (17<<20)/50)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/2023/07/05/big.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(big)
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	cfg := plainConfig(t, "")
+	b, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, bytes.Replace(b, []byte(`max_body_size = "8MiB"`), []byte(`max_body_size = "32MiB"`), 1), 0o644)
+	out := t.TempDir()
+	code, _, stderr := runCLI(t, context.Background(), "--config", cfg, "--out", out, "--log-level", "error", "archive", srv.URL+"/2023/07/05/big.html")
+	want := srv.URL + "/2023/07/05/big.html: page of 17 MiB is larger than the 16 MiB extraction budget; kept in the WARC only"
+	if code != exitFatal || !strings.Contains(stderr, want) {
+		t.Fatalf("exit %d\n%s\nwant %q", code, stderr, want)
+	}
+	if n := len(jsonFiles(t, out)); n != 0 {
+		t.Errorf("%d article JSON files for a page not extracted", n)
+	}
+	warcs, _ := filepath.Glob(filepath.Join(out, "warc", "*", "*.warc.gz"))
+	for _, f := range warcs {
+		for _, r := range readRecords(t, f) {
+			if r.Header.Get("WARC-Type") == "response" && r.Header.Get("WARC-Truncated") != "" {
+				t.Errorf("the page's record is truncated: %s", r.Header.Get("WARC-Truncated"))
+			}
+		}
+	}
+	warctest.Validate(t, warcs...)
+}
