@@ -97,8 +97,9 @@ func extractOne(ctx context.Context, cfg *Config, site *Site, in, pageURL string
 		host = u.Hostname()
 	}
 	ex := cfg.extractorFor(host)
-	if site != nil {
+	if site != nil && site.Extractor != ex {
 		ex = site.Extractor
+		page.Doc = nil // the crawler parsed it as the host's extractor reads it
 	}
 	a, warnings, err := ex.Extract(page)
 	if err != nil {
@@ -165,7 +166,9 @@ func fetchPage(ctx context.Context, cfg *Config, raw string) (selectors.Page, er
 	if d, err := http.ParseTime(p.Header.Get("Date")); err == nil {
 		date = d
 	}
-	return selectors.Page{URL: p.URL.String(), Body: p.Body, ContentType: p.ContentType, Date: date}, nil
+	// The tree the crawler parsed for links is the one extraction reads
+	// (Config.parseHTML): not parsed twice.
+	return selectors.Page{URL: p.URL.String(), Body: p.Body, ContentType: p.ContentType, Date: date, Doc: p.Doc}, nil
 }
 
 // capturePage keeps the page (or the error) of a one-URL crawl.
