@@ -64,7 +64,7 @@ type recordOf struct {
 // fetchRecorded fetches url through a new Recorder, reading at most
 // limit bytes of the body (all when limit < 0), and returns what the
 // client got, the records of the exchange, and the WARC file.
-func fetchRecorded(t *testing.T, url string, limit int64, timeout time.Duration) (body []byte, clientErr error, records []recordOf, file string) {
+func fetchRecorded(t *testing.T, url string, limit int64, timeout time.Duration) (body []byte, records []recordOf, file string, clientErr error) {
 	t.Helper()
 	dir := t.TempDir()
 	rec, err := NewRecorder(Config{Dir: dir, SiteFor: func(string) string { return "hostile" }, Timeout: 5 * time.Second})
@@ -113,7 +113,7 @@ func fetchRecorded(t *testing.T, url string, limit int64, timeout time.Duration)
 			payloadDigest: r.header.Get("WARC-Payload-Digest"), block: r.block})
 	}
 	warctest.Validate(t, file)
-	return body, clientErr, records, file
+	return body, records, file, clientErr
 }
 
 type roundTripFunc func(*http.Request) (*http.Response, error)
@@ -239,7 +239,7 @@ func TestRecorder_hostile(t *testing.T) {
 			if timeout == 0 {
 				timeout = 5 * time.Second
 			}
-			body, err, records, _ := fetchRecorded(t, url+"/page", tc.limit, timeout)
+			body, records, _, err := fetchRecorded(t, url+"/page", tc.limit, timeout)
 			if tc.wantClientErr != (err != nil) {
 				t.Errorf("client error %v, want one: %v", err, tc.wantClientErr)
 			}
@@ -276,7 +276,7 @@ func TestRecorder_namesSortByTime(t *testing.T) {
 	url := rawServer(t, func(c net.Conn) { io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok") })
 	var names []string
 	for range 12 {
-		_, _, _, file := fetchRecorded(t, url+"/", -1, time.Second)
+		_, _, file, _ := fetchRecorded(t, url+"/", -1, time.Second)
 		name := filepath.Base(file)
 		if !warcName.MatchString(name) {
 			t.Fatalf("WARC name %q does not match %v", name, warcName)

@@ -317,9 +317,3 @@ func syncDir(dir string) {
 		d.Close()
 	}
 }
-
-// isWARCName reports whether name is one of site's WARC files, open or not.
-func isWARCName(site, name string) bool {
-	name = strings.TrimSuffix(name, ".open")
-	return strings.HasPrefix(name, site+"-") && (strings.HasSuffix(name, ".warc.gz") || strings.HasSuffix(name, ".warc"))
-}

@@ -61,16 +61,15 @@ type crawl struct {
 	commit   context.Context
 	requests sync.WaitGroup // one per request started
 
-	mu        sync.Mutex
-	stats     CrawlStats
-	failures  map[string]int  // consecutive failures per host
-	deferred  map[string]bool // claimed but left for the next run
-	reported  map[string]bool // host and cause of deferrals already reported
-	chain     map[string]bool // SeedsOnly: URLs fetched, to tell redirect loops
-	err       error           // the frontier failed: stop
-	done      chan struct{}   // one token per finished request
-	memo      *linkMemo
-	claimTime time.Duration
+	mu       sync.Mutex
+	stats    CrawlStats
+	failures map[string]int  // consecutive failures per host
+	deferred map[string]bool // claimed but left for the next run
+	reported map[string]bool // host and cause of deferrals already reported
+	chain    map[string]bool // SeedsOnly: URLs fetched, to tell redirect loops
+	err      error           // the frontier failed: stop
+	done     chan struct{}   // one token per finished request
+	memo     *linkMemo
 }
 
 // linkMemoSize bounds each generation of the link memo: a few MB at most.

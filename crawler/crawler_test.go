@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -403,5 +402,3 @@ func TestSite_InScope(t *testing.T) {
 		}
 	}
 }
-
-func drain(r io.Reader) { io.Copy(io.Discard, r) }
