@@ -22,12 +22,17 @@ const (
 	helperDirEnv = "NEWSARC_STATE_TEST_DIR"
 )
 
-// TestHelperProcess is not a test: it is what the helper process runs.
-func TestHelperProcess(t *testing.T) {
-	mode := os.Getenv(helperEnv)
-	if mode == "" {
-		t.Skip("helper process only")
+// TestMain runs the helper in place of the tests when the binary is run
+// again as one (so no test reports a skip for it).
+func TestMain(m *testing.M) {
+	if mode := os.Getenv(helperEnv); mode != "" {
+		helperProcess(mode)
 	}
+	os.Exit(m.Run())
+}
+
+// helperProcess is what the helper process runs.
+func helperProcess(mode string) {
 	dir := os.Getenv(helperDirEnv)
 	switch mode {
 	case "lock-hold": // lock, say so, hold until stdin closes
@@ -59,7 +64,7 @@ func TestHelperProcess(t *testing.T) {
 // startHelper runs the helper in mode and waits for its first line.
 func startHelper(t *testing.T, mode, dir string) (*exec.Cmd, io.WriteCloser, string) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), helperEnv+"="+mode, helperDirEnv+"="+dir)
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -159,7 +164,7 @@ func TestLock_OtherProcessTries(t *testing.T) {
 		t.Errorf("helper's error %q does not name our pid", line)
 	}
 	unlock()
-	cmd = exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
+	cmd = exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), helperEnv+"=lock-try", helperDirEnv+"="+dir)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("helper's Lock after we unlocked: %v: %s", err, out)
