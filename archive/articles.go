@@ -6,13 +6,13 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/newsarc/newsarc/selectors"
+	"github.com/newsarc/newsarc/selectors/article"
 )
 
 // ArticlePath is where an article's JSON goes, relative to the archive dir:
 // articles/<site>/<YYYY>/<MM>/<id>.json, the month being the one it was
 // published in as the page printed it (or fetched, in UTC, when the page gives no date).
-func ArticlePath(a *selectors.Article) string {
+func ArticlePath(a *article.Article) string {
 	when := a.FetchedAt.UTC()
 	if !a.Published.IsZero() {
 		when = a.Published // in its own offset: the month the reader saw
@@ -23,7 +23,7 @@ func ArticlePath(a *selectors.Article) string {
 // WriteArticle writes a's JSON under dir atomically (a temporary file
 // renamed into place, then the directory synced), so a crash never leaves
 // half a document. It returns the path relative to dir.
-func WriteArticle(dir string, a *selectors.Article) (string, error) {
+func WriteArticle(dir string, a *article.Article) (string, error) {
 	rel := ArticlePath(a)
 	data, err := json.MarshalIndent(a, "", "  ")
 	if err != nil {

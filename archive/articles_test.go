@@ -7,18 +7,18 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsarc/newsarc/selectors"
+	"github.com/newsarc/newsarc/selectors/article"
 )
 
 func TestWriteArticle(t *testing.T) {
 	dir := t.TempDir()
 	casablanca := time.FixedZone("+01", 3600)
-	a := &selectors.Article{
-		ID: selectors.ArticleID("https://www.example.ma/2023/07/01/x.html"), URL: "https://www.example.ma/2023/07/01/x.html",
+	a := &article.Article{
+		ID: article.ArticleID("https://www.example.ma/2023/07/01/x.html"), URL: "https://www.example.ma/2023/07/01/x.html",
 		CanonicalURL: "https://www.example.ma/2023/07/01/x.html", Site: "nabae24",
 		FetchedAt: time.Date(2026, 11, 28, 14, 0, 0, 0, time.UTC),
 		Headline:  "عنوان", Published: time.Date(2023, 7, 1, 0, 0, 0, 0, casablanca),
-		WARC: &selectors.WARCRef{File: "warc/nabae24/f.warc.gz", RecordID: "<urn:uuid:x>", Offset: 42, PayloadDigest: "sha1:ABC"},
+		WARC: &article.WARCRef{File: "warc/nabae24/f.warc.gz", RecordID: "<urn:uuid:x>", Offset: 42, PayloadDigest: "sha1:ABC"},
 	}
 	rel, err := WriteArticle(dir, a)
 	if err != nil {
@@ -32,7 +32,7 @@ func TestWriteArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var back selectors.Article
+	var back article.Article
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestWriteArticle(t *testing.T) {
 func TestWriteArticle_unwritable(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "file")
 	os.WriteFile(file, nil, 0o644)
-	_, err := WriteArticle(file, &selectors.Article{ID: "x", Site: "s", URL: "u"})
+	_, err := WriteArticle(file, &article.Article{ID: "x", Site: "s", URL: "u"})
 	if err == nil {
 		t.Fatal("writing under a file succeeded")
 	}

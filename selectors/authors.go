@@ -8,6 +8,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 
+	"github.com/newsarc/newsarc/selectors/article"
 	"github.com/newsarc/newsarc/selectors/dates"
 )
 
@@ -22,7 +23,7 @@ func (x *extraction) extractByline() {
 				names = append(names, CleanByline(r.value(m))...)
 			})
 			if names = dedupeNames(names); len(names) > 0 {
-				x.setByline(names, SourceSelector)
+				x.setByline(names, article.SourceSelector)
 				return
 			}
 			x.warn(r, WarnNoValue, 0, "")
@@ -31,21 +32,21 @@ func (x *extraction) extractByline() {
 	for _, d := range []struct {
 		s      *structured
 		source string
-	}{{x.ld, SourceJSONLD}, {x.md, SourceMicrodata}} {
+	}{{x.ld, article.SourceJSONLD}, {x.md, article.SourceMicrodata}} {
 		if d.s != nil && x.setByline(cleanAll(d.s.Authors), d.source) {
 			return
 		}
 	}
 	for _, k := range metaAuthor {
-		if x.setByline(cleanAll(x.meta[k]), SourceMeta) {
+		if x.setByline(cleanAll(x.meta[k]), article.SourceMeta) {
 			return
 		}
 	}
-	x.setByline(x.textByline(), SourceText)
+	x.setByline(x.textByline(), article.SourceText)
 }
 
 func (x *extraction) setByline(names []string, source string) bool {
-	if source != SourceSelector {
+	if source != article.SourceSelector {
 		// Sites put their own name in meta author and JSON-LD, and before
 		// the author's ("مغرب بريس - محمد الراجي"): not a person.
 		site := x.siteNames()
@@ -58,7 +59,7 @@ func (x *extraction) setByline(names []string, source string) bool {
 		return false
 	}
 	x.a.Byline = names
-	x.set(FieldByline, source)
+	x.set(article.FieldByline, source)
 	return true
 }
 

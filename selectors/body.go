@@ -7,6 +7,7 @@ import (
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 
+	"github.com/newsarc/newsarc/selectors/article"
 	"github.com/newsarc/newsarc/selectors/dates"
 )
 
@@ -20,7 +21,7 @@ func (x *extraction) extractBody() {
 			}
 			if paras := x.cleanParagraphs(x.selectorParagraphs(s)); len(paras) > 0 {
 				x.a.Body = strings.Join(paras, "\n\n")
-				x.set(FieldBody, SourceSelector)
+				x.set(article.FieldBody, article.SourceSelector)
 				return
 			}
 			x.warn(r, WarnNoValue, 0, "")
@@ -29,7 +30,7 @@ func (x *extraction) extractBody() {
 	if g := x.runGeneric(); g != nil {
 		if paras := x.cleanParagraphs(g.paragraphs); len(paras) > 0 {
 			x.a.Body = strings.Join(paras, "\n\n")
-			x.set(FieldBody, SourceGeneric)
+			x.set(article.FieldBody, article.SourceGeneric)
 		}
 	}
 }

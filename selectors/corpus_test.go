@@ -4,6 +4,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"flag"
+	"github.com/newsarc/newsarc/selectors/article"
 	"io"
 	"os"
 	"path/filepath"
@@ -66,7 +67,7 @@ func TestCorpus(t *testing.T) {
 		}
 		pred := struct {
 			ID string `json:"id"`
-			*Article
+			*article.Article
 		}{tr.ID, a}
 		out, err := json.Marshal(pred)
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/newsarc/newsarc/selectors/article"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -121,7 +122,7 @@ func TestExtraction_dateField_boundedMeta(t *testing.T) {
 		}
 		b.WriteString(`<meta name="date" content="2023-07-05T11:20:00+02:00"></head><body><h1>Titre</h1></body></html>`)
 		x := extractionOf(t, b.String())
-		x.dateField(FieldPublished, nil, &x.a.Published, func(d *structured) string { return d.Published }, metaPublished)
+		x.dateField(article.FieldPublished, nil, &x.a.Published, func(d *structured) string { return d.Published }, metaPublished)
 		if found := !x.a.Published.IsZero(); found != (unreadable < maxDateCandidates) {
 			t.Errorf("%d unreadable values before the date: found %v (%v)", unreadable, found, x.a.Published)
 		}

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/newsarc/newsarc/selectors/article"
 	"github.com/newsarc/newsarc/selectors/dates"
 )
 
@@ -23,23 +24,23 @@ const futureSlack = 24 * time.Hour
 // the article header → visible text near the headline → URL path →
 // go-htmldate (published only).
 func (x *extraction) extractDates() {
-	x.dateField(FieldPublished, x.e.published, &x.a.Published,
+	x.dateField(article.FieldPublished, x.e.published, &x.a.Published,
 		func(d *structured) string { return d.Published }, metaPublished)
-	x.dateField(FieldModified, x.e.modified, &x.a.Modified,
+	x.dateField(article.FieldModified, x.e.modified, &x.a.Modified,
 		func(d *structured) string { return d.Modified }, metaModified)
 	if x.a.Published.IsZero() || x.a.Modified.IsZero() {
 		pub, mod := x.headerDates()
-		x.setDate(FieldPublished, &x.a.Published, pub)
-		x.setDate(FieldModified, &x.a.Modified, mod)
+		x.setDate(article.FieldPublished, &x.a.Published, pub)
+		x.setDate(article.FieldModified, &x.a.Modified, mod)
 	}
 	if x.a.Published.IsZero() {
 		if t, ok := x.urlDate(); ok {
-			x.setDate(FieldPublished, &x.a.Published, dated{t, SourceURL})
+			x.setDate(article.FieldPublished, &x.a.Published, dated{t, article.SourceURL})
 		}
 	}
 	if x.a.Published.IsZero() {
 		if t, ok := x.htmlDate(); ok {
-			x.setDate(FieldPublished, &x.a.Published, dated{t, SourceGeneric})
+			x.setDate(article.FieldPublished, &x.a.Published, dated{t, article.SourceGeneric})
 		}
 	}
 }
@@ -71,7 +72,7 @@ func (x *extraction) dateField(field string, r *rule, dst *time.Time, get func(*
 		if s := x.selectFirst(r); s != nil {
 			v := dateValue(r, s)
 			if t, ok := x.parseDate(v); ok {
-				x.setDate(field, dst, dated{t, SourceSelector})
+				x.setDate(field, dst, dated{t, article.SourceSelector})
 				return
 			}
 			x.warn(r, WarnNoValue, 0, truncate(v, 60))
@@ -80,7 +81,7 @@ func (x *extraction) dateField(field string, r *rule, dst *time.Time, get func(*
 	for _, d := range []struct {
 		s      *structured
 		source string
-	}{{x.ld, SourceJSONLD}, {x.md, SourceMicrodata}} {
+	}{{x.ld, article.SourceJSONLD}, {x.md, article.SourceMicrodata}} {
 		if d.s == nil {
 			continue
 		}
@@ -96,7 +97,7 @@ func (x *extraction) dateField(field string, r *rule, dst *time.Time, get func(*
 				return
 			}
 			if t, ok := x.parseDate(v); ok {
-				x.setDate(field, dst, dated{t, SourceMeta})
+				x.setDate(field, dst, dated{t, article.SourceMeta})
 				return
 			}
 		}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/newsarc/newsarc/selectors/article"
 	"golang.org/x/net/html"
 )
 
@@ -61,11 +62,11 @@ func New(cfg Config) (*Extractor, error) {
 		src string
 		dst **rule
 	}{
-		{FieldHeadline, cfg.Selectors.Headline, &e.headline},
-		{FieldByline, cfg.Selectors.Byline, &e.byline},
-		{FieldPublished, cfg.Selectors.Published, &e.published},
-		{FieldModified, cfg.Selectors.Modified, &e.modified},
-		{FieldBody, cfg.Selectors.Body, &e.body},
+		{article.FieldHeadline, cfg.Selectors.Headline, &e.headline},
+		{article.FieldByline, cfg.Selectors.Byline, &e.byline},
+		{article.FieldPublished, cfg.Selectors.Published, &e.published},
+		{article.FieldModified, cfg.Selectors.Modified, &e.modified},
+		{article.FieldBody, cfg.Selectors.Body, &e.body},
 	} {
 		r, err := compileRule(f.key, f.src)
 		if err != nil {
@@ -126,7 +127,7 @@ var (
 // text/html or application/xhtml+xml (a missing or generic one is decided
 // by sniffing the bytes), ErrTooLarge when the body is larger than
 // MaxHTMLSize, and ErrEmptyBody when it holds nothing.
-func (e *Extractor) Extract(p Page) (*Article, []Warning, error) {
+func (e *Extractor) Extract(p Page) (*article.Article, []Warning, error) {
 	if err := checkHTML(p); err != nil {
 		return nil, nil, fmt.Errorf("extract %s: %w", p.URL, err)
 	}
@@ -205,7 +206,7 @@ type extraction struct {
 	now      time.Time
 	meta     metaTags
 	ld, md   *structured
-	a        *Article
+	a        *article.Article
 	warnings []Warning
 	anchor   *html.Node // the headline's element, nil when unknown
 	generic  *genericResult
@@ -221,7 +222,7 @@ func newExtraction(e *Extractor, p Page, root *html.Node) *extraction {
 		meta: readMeta(doc),
 		ld:   readJSONLD(doc),
 		md:   readMicrodata(doc),
-		a:    &Article{URL: p.URL, Provenance: Provenance{}},
+		a:    &article.Article{URL: p.URL, Provenance: article.Provenance{}},
 	}
 	if x.now.IsZero() {
 		x.now = time.Now()
@@ -234,7 +235,7 @@ func newExtraction(e *Extractor, p Page, root *html.Node) *extraction {
 
 func (x *extraction) run() {
 	x.a.CanonicalURL = x.canonical()
-	x.a.ID = ArticleID(x.a.CanonicalURL)
+	x.a.ID = article.ArticleID(x.a.CanonicalURL)
 	x.extractHeadline()
 	x.extractByline()
 	x.extractDates()

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsarc/newsarc/selectors/article"
 	"golang.org/x/net/html"
 )
 
@@ -119,8 +120,8 @@ func TestExtractor_Extract_warnings(t *testing.T) {
 	if got := Strings(warnings); !slices.Equal(got, want) {
 		t.Errorf("warnings = %q, want %q", got, want)
 	}
-	if a.Headline != "Un titre" || a.Provenance[FieldHeadline] != SourceSelector {
-		t.Errorf("headline = %q from %q", a.Headline, a.Provenance[FieldHeadline])
+	if a.Headline != "Un titre" || a.Provenance[article.FieldHeadline] != article.SourceSelector {
+		t.Errorf("headline = %q from %q", a.Headline, a.Provenance[article.FieldHeadline])
 	}
 	if want := "Premier paragraphe de l'article.\n\nSecond paragraphe."; a.Body != want {
 		t.Errorf("body = %q, want %q", a.Body, want)
@@ -128,8 +129,8 @@ func TestExtractor_Extract_warnings(t *testing.T) {
 	if a.WordCount != 6 {
 		t.Errorf("word count = %d, want 6", a.WordCount)
 	}
-	if !a.Published.IsZero() || a.Provenance[FieldPublished] != "" {
-		t.Errorf("published = %v from %q, want none", a.Published, a.Provenance[FieldPublished])
+	if !a.Published.IsZero() || a.Provenance[article.FieldPublished] != "" {
+		t.Errorf("published = %v from %q, want none", a.Published, a.Provenance[article.FieldPublished])
 	}
 }
 
@@ -228,7 +229,7 @@ func FuzzExtract(f *testing.F) {
 				}
 				return
 			}
-			if a.WordCount != wordCount(a.Body) || a.ID != ArticleID(a.CanonicalURL) {
+			if a.WordCount != wordCount(a.Body) || a.ID != article.ArticleID(a.CanonicalURL) {
 				t.Errorf("inconsistent article: %+v", a)
 			}
 			for p := range strings.SplitSeq(a.Body, "\n\n") {
@@ -237,7 +238,7 @@ func FuzzExtract(f *testing.F) {
 				}
 			}
 			for field := range a.Provenance {
-				if !slices.Contains(fieldOrder, field) {
+				if article.FieldIndex(field) < 0 {
 					t.Errorf("provenance for unknown field %q", field)
 				}
 			}

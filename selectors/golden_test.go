@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"github.com/newsarc/newsarc/selectors/article"
 	"os"
 	"path/filepath"
 	"slices"
@@ -150,7 +151,7 @@ func TestExtractor_Extract(t *testing.T) {
 
 // marshalArticle writes the article as the archive does: indented, with
 // HTML characters left as they are.
-func marshalArticle(t testing.TB, a *Article) []byte {
+func marshalArticle(t testing.TB, a *article.Article) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

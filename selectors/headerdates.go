@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/newsarc/newsarc/selectors/article"
 	"github.com/newsarc/newsarc/selectors/dates"
 )
 
@@ -36,9 +37,9 @@ func (x *extraction) headerDates() (pub, mod dated) {
 		t, ok := x.parseDate(v)
 		if ok && !t.After(x.now.Add(futureSlack)) {
 			if isUpdate(n) {
-				mod = pick(mod, dated{t, SourceTime})
+				mod = pick(mod, dated{t, article.SourceTime})
 			} else {
-				pub = pick(pub, dated{t, SourceTime})
+				pub = pick(pub, dated{t, article.SourceTime})
 			}
 		}
 		return (pub.t.IsZero() || mod.t.IsZero()) && parsed < maxDateCandidates
@@ -160,7 +161,7 @@ func (x *extraction) textDates(text string, update bool) (pub, mod dated) {
 		if m.Time.After(x.now.Add(futureSlack)) {
 			continue
 		}
-		d := dated{m.Time, SourceText}
+		d := dated{m.Time, article.SourceText}
 		if update || rxUpdateLabel.MatchString(label) {
 			mod = pick(mod, d)
 		} else {

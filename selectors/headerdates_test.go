@@ -1,6 +1,7 @@
 package selectors
 
 import (
+	"github.com/newsarc/newsarc/selectors/article"
 	"testing"
 	"time"
 )
@@ -23,14 +24,14 @@ func TestExtractor_Extract_dates(t *testing.T) {
 		{
 			name:      "update label before the published time",
 			html:      `<article><h1>Titre de l'article</h1><p class="dates">Mis à jour le <time datetime="2023-07-06T09:00:00+02:00">6 juillet</time> · Publié le <time datetime="2023-07-05T11:20:00+02:00">5 juillet</time></p></article>`,
-			published: "2023-07-05T11:20:00+02:00", pubBy: SourceTime,
-			modified: "2023-07-06T09:00:00+02:00", modBy: SourceTime,
+			published: "2023-07-05T11:20:00+02:00", pubBy: article.SourceTime,
+			modified: "2023-07-06T09:00:00+02:00", modBy: article.SourceTime,
 		},
 		{
 			name:      "element classed as update",
 			html:      `<article><h1>Titre de l'article</h1><span class="date">5 juillet 2023 à 11h20</span><span class="updated">6 juillet 2023 à 09h00</span></article>`,
-			published: "2023-07-05T11:20:00+02:00", pubBy: SourceText,
-			modified: "2023-07-06T09:00:00+02:00", modBy: SourceText,
+			published: "2023-07-05T11:20:00+02:00", pubBy: article.SourceText,
+			modified: "2023-07-06T09:00:00+02:00", modBy: article.SourceText,
 		},
 		{
 			name: "dates of related articles are not taken",
@@ -44,12 +45,12 @@ func TestExtractor_Extract_dates(t *testing.T) {
 			name:      "day in the URL",
 			url:       "https://example.fr/2023/07/05/titre.html",
 			html:      `<article><h1>Titre de l'article</h1><p>Texte sans date.</p></article>`,
-			published: "2023-07-05T00:00:00+02:00", pubBy: SourceURL,
+			published: "2023-07-05T00:00:00+02:00", pubBy: article.SourceURL,
 		},
 		{
 			name:      "relative date near the headline",
 			html:      `<div><h1>Titre de l'article</h1><span>il y a 2 heures</span></div>`,
-			published: "2023-07-10T12:00:00+02:00", pubBy: SourceText,
+			published: "2023-07-10T12:00:00+02:00", pubBy: article.SourceText,
 		},
 	}
 	e, err := New(Config{Timezone: paris})
@@ -76,8 +77,8 @@ func TestExtractor_Extract_dates(t *testing.T) {
 					t.Errorf("%s = %q from %q, want %q from %q", field, gotS, a.Provenance[field], want, wantBy)
 				}
 			}
-			check(FieldPublished, a.Published, tt.published, tt.pubBy)
-			check(FieldModified, a.Modified, tt.modified, tt.modBy)
+			check(article.FieldPublished, a.Published, tt.published, tt.pubBy)
+			check(article.FieldModified, a.Modified, tt.modified, tt.modBy)
 		})
 	}
 }

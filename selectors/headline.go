@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/newsarc/newsarc/selectors/article"
 	"golang.org/x/net/html"
 )
 
@@ -19,7 +20,7 @@ func (x *extraction) extractHeadline() {
 			if v := r.value(s); v != "" {
 				x.a.Headline = v
 				x.anchor = s.Get(0)
-				x.set(FieldHeadline, SourceSelector)
+				x.set(article.FieldHeadline, article.SourceSelector)
 				return
 			}
 			x.warn(r, WarnNoValue, 0, "")
@@ -28,27 +29,27 @@ func (x *extraction) extractHeadline() {
 	for _, d := range []struct {
 		s      *structured
 		source string
-	}{{x.ld, SourceJSONLD}, {x.md, SourceMicrodata}} {
+	}{{x.ld, article.SourceJSONLD}, {x.md, article.SourceMicrodata}} {
 		if d.s != nil && d.s.Headline != "" {
 			x.a.Headline = x.preferH1(d.s.Headline) // structured headlines may be shortened
-			x.set(FieldHeadline, d.source)
+			x.set(article.FieldHeadline, d.source)
 			return
 		}
 	}
 	names := x.siteNames()
 	if t := x.meta.first(metaTitle...); t != "" {
 		x.a.Headline = x.preferH1(cutSiteName(t, names))
-		x.set(FieldHeadline, SourceMeta)
+		x.set(article.FieldHeadline, article.SourceMeta)
 		return
 	}
 	if t := x.title(); t != "" {
 		x.a.Headline = x.preferH1(cutSiteName(t, names))
-		x.set(FieldHeadline, SourceTitle)
+		x.set(article.FieldHeadline, article.SourceTitle)
 		return
 	}
 	if g := x.runGeneric(); g != nil && g.title != "" {
 		x.a.Headline = g.title
-		x.set(FieldHeadline, SourceGeneric)
+		x.set(article.FieldHeadline, article.SourceGeneric)
 	}
 }
 

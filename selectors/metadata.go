@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/RadhiFadlillah/whatlanggo"
+	"github.com/newsarc/newsarc/selectors/article"
 )
 
 // canonical is rel=canonical resolved against the page URL, else og:url
@@ -52,19 +53,19 @@ func sameSite(a, b *url.URL) bool {
 
 // extractDescription: JSON-LD → microdata → og:description, description.
 func (x *extraction) extractDescription() {
-	x.firstOf(FieldDescription, &x.a.Description, func(d *structured) string { return d.Description }, metaDescription)
+	x.firstOf(article.FieldDescription, &x.a.Description, func(d *structured) string { return d.Description }, metaDescription)
 }
 
 // extractSection: JSON-LD articleSection → microdata → article:section.
 func (x *extraction) extractSection() {
-	x.firstOf(FieldSection, &x.a.Section, func(d *structured) string { return d.Section }, metaSection)
+	x.firstOf(article.FieldSection, &x.a.Section, func(d *structured) string { return d.Section }, metaSection)
 }
 
 // extractImage: JSON-LD image → microdata → og:image, twitter:image; always
 // an absolute http(s) URL.
 func (x *extraction) extractImage() {
 	var img string
-	x.firstOf(FieldImage, &img, func(d *structured) string {
+	x.firstOf(article.FieldImage, &img, func(d *structured) string {
 		if u := x.resolve(d.Image); u != nil {
 			return u.String()
 		}
@@ -74,7 +75,7 @@ func (x *extraction) extractImage() {
 		for _, k := range metaImage {
 			if u := x.resolve(x.meta.first(k)); u != nil {
 				img = u.String()
-				x.set(FieldImage, SourceMeta)
+				x.set(article.FieldImage, article.SourceMeta)
 				break
 			}
 		}
@@ -87,7 +88,7 @@ func (x *extraction) firstOf(field string, dst *string, get func(*structured) st
 	for _, d := range []struct {
 		s      *structured
 		source string
-	}{{x.ld, SourceJSONLD}, {x.md, SourceMicrodata}} {
+	}{{x.ld, article.SourceJSONLD}, {x.md, article.SourceMicrodata}} {
 		if d.s != nil {
 			if v := get(d.s); v != "" {
 				*dst = v
@@ -98,7 +99,7 @@ func (x *extraction) firstOf(field string, dst *string, get func(*structured) st
 	}
 	if v := x.meta.first(metaKeys...); v != "" {
 		*dst = v
-		x.set(field, SourceMeta)
+		x.set(field, article.SourceMeta)
 	}
 }
 
@@ -108,17 +109,17 @@ func (x *extraction) extractTags() {
 	for _, d := range []struct {
 		s      *structured
 		source string
-	}{{x.ld, SourceJSONLD}, {x.md, SourceMicrodata}} {
+	}{{x.ld, article.SourceJSONLD}, {x.md, article.SourceMicrodata}} {
 		if d.s != nil && len(d.s.Keywords) > 0 {
 			x.a.Tags = d.s.Keywords
-			x.set(FieldTags, d.source)
+			x.set(article.FieldTags, d.source)
 			return
 		}
 	}
 	for _, k := range []string{"article:tag", "og:article:tag", "news_keywords", "keywords"} {
 		if tags := splitList(x.meta[k]); len(tags) > 0 {
 			x.a.Tags = tags
-			x.set(FieldTags, SourceMeta)
+			x.set(article.FieldTags, article.SourceMeta)
 			return
 		}
 	}
@@ -129,14 +130,14 @@ func (x *extraction) extractTags() {
 func (x *extraction) extractLanguage() {
 	html := x.doc.Find("html").First()
 	for _, c := range []struct{ v, source string }{
-		{html.AttrOr("lang", html.AttrOr("xml:lang", "")), SourceMeta},
-		{x.ldLanguage(), SourceJSONLD},
-		{x.meta.first("content-language", "og:locale", "dc.language", "language"), SourceMeta},
-		{x.e.lang, SourceConfig},
+		{html.AttrOr("lang", html.AttrOr("xml:lang", "")), article.SourceMeta},
+		{x.ldLanguage(), article.SourceJSONLD},
+		{x.meta.first("content-language", "og:locale", "dc.language", "language"), article.SourceMeta},
+		{x.e.lang, article.SourceConfig},
 	} {
 		if l := primaryLang(c.v); l != "" {
 			x.a.Language = l
-			x.set(FieldLanguage, c.source)
+			x.set(article.FieldLanguage, c.source)
 			return
 		}
 	}
@@ -146,7 +147,7 @@ func (x *extraction) extractLanguage() {
 	if info := whatlanggo.Detect(x.a.Body); info.IsReliable() {
 		if l := primaryLang(info.Lang.Iso6391()); l != "" {
 			x.a.Language = l
-			x.set(FieldLanguage, SourceGeneric)
+			x.set(article.FieldLanguage, article.SourceGeneric)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package selectors
 import (
 	"cmp"
 	"fmt"
+	"github.com/newsarc/newsarc/selectors/article"
 	"log/slog"
 	"slices"
 	"sync"
@@ -43,7 +44,7 @@ func (w Warning) String() string {
 	case WarnNoMatch:
 		return fmt.Sprintf("selector %s %q matched nothing", w.Field, w.Selector)
 	case WarnSeveral:
-		if w.Field == FieldBody {
+		if w.Field == article.FieldBody {
 			return fmt.Sprintf("selector %s %q matched %d separate elements, used them all", w.Field, w.Selector, w.Count)
 		}
 		return fmt.Sprintf("selector %s %q matched %d elements, used the first", w.Field, w.Selector, w.Count)
@@ -51,7 +52,7 @@ func (w Warning) String() string {
 		switch {
 		case w.Value != "":
 			return fmt.Sprintf("selector %s %q matched %q, which is not a date", w.Field, w.Selector, w.Value)
-		case w.Field == FieldByline:
+		case w.Field == article.FieldByline:
 			return fmt.Sprintf("selector %s %q matched no author name", w.Field, w.Selector)
 		}
 		return fmt.Sprintf("selector %s %q matched only empty text", w.Field, w.Selector)
@@ -142,7 +143,7 @@ func (t *WarningTally) Entries() []TallyEntry {
 	slices.SortFunc(out, func(a, b TallyEntry) int {
 		return cmp.Or(
 			cmp.Compare(b.Pages, a.Pages),
-			cmp.Compare(slices.Index(fieldOrder, a.Field), slices.Index(fieldOrder, b.Field)),
+			cmp.Compare(article.FieldIndex(a.Field), article.FieldIndex(b.Field)),
 			cmp.Compare(a.Kind, b.Kind),
 			cmp.Compare(a.Selector, b.Selector),
 		)

@@ -2,6 +2,7 @@ package selectors
 
 import (
 	"bytes"
+	"github.com/newsarc/newsarc/selectors/article"
 	"log/slog"
 	"slices"
 	"strings"
@@ -24,24 +25,24 @@ func TestExtractor_Extract_typedWarnings(t *testing.T) {
 		want []Warning
 	}{
 		{"no match", Selectors{Headline: "h2.t", Byline: ".x", Published: "span.d", Modified: "span.m", Body: ".x"}, []Warning{
-			{Field: FieldHeadline, Selector: "h2.t", Kind: WarnNoMatch},
-			{Field: FieldByline, Selector: ".x", Kind: WarnNoMatch},
-			{Field: FieldPublished, Selector: "span.d", Kind: WarnNoMatch},
-			{Field: FieldModified, Selector: "span.m", Kind: WarnNoMatch},
-			{Field: FieldBody, Selector: ".x", Kind: WarnNoMatch},
+			{Field: article.FieldHeadline, Selector: "h2.t", Kind: WarnNoMatch},
+			{Field: article.FieldByline, Selector: ".x", Kind: WarnNoMatch},
+			{Field: article.FieldPublished, Selector: "span.d", Kind: WarnNoMatch},
+			{Field: article.FieldModified, Selector: "span.m", Kind: WarnNoMatch},
+			{Field: article.FieldBody, Selector: ".x", Kind: WarnNoMatch},
 		}},
 		{"several", Selectors{Headline: "h1.t", Body: "div.c"}, []Warning{
-			{Field: FieldHeadline, Selector: "h1.t", Kind: WarnSeveral, Count: 2},
-			{Field: FieldBody, Selector: "div.c", Kind: WarnSeveral, Count: 3},
+			{Field: article.FieldHeadline, Selector: "h1.t", Kind: WarnSeveral, Count: 2},
+			{Field: article.FieldBody, Selector: "div.c", Kind: WarnSeveral, Count: 3},
 		}},
 		// The first of several dates is not a date: one warning, the
 		// more telling one.
 		{"one per field", Selectors{Published: "time.d@class"}, []Warning{
-			{Field: FieldPublished, Selector: "time.d@class", Kind: WarnNoValue, Value: "d"},
+			{Field: article.FieldPublished, Selector: "time.d@class", Kind: WarnNoValue, Value: "d"},
 		}},
 		{"no value", Selectors{Byline: "div.a", Published: "time.d"}, []Warning{
-			{Field: FieldByline, Selector: "div.a", Kind: WarnNoValue},
-			{Field: FieldPublished, Selector: "time.d", Kind: WarnNoValue, Value: "bientôt"},
+			{Field: article.FieldByline, Selector: "div.a", Kind: WarnNoValue},
+			{Field: article.FieldPublished, Selector: "time.d", Kind: WarnNoValue, Value: "bientôt"},
 		}},
 		// Paragraphs of one body, and parts of one body side by side, are
 		// not several bodies.
@@ -78,7 +79,7 @@ func TestWarning_LogValue(t *testing.T) {
 		}
 		return a
 	}}))
-	log.Info("selector", "warning", Warning{Field: FieldBody, Selector: ".c", Kind: WarnSeveral, Count: 3})
+	log.Info("selector", "warning", Warning{Field: article.FieldBody, Selector: ".c", Kind: WarnSeveral, Count: 3})
 	want := `level=INFO msg=selector warning.field=body warning.selector=.c warning.kind=several warning.count=3` + "\n"
 	if b.String() != want {
 		t.Errorf("log line:\n got %q\nwant %q", b.String(), want)
@@ -87,8 +88,8 @@ func TestWarning_LogValue(t *testing.T) {
 
 func TestWarningTally(t *testing.T) {
 	var tally WarningTally
-	noDate := Warning{Field: FieldPublished, Selector: "time.d", Kind: WarnNoMatch}
-	several := Warning{Field: FieldHeadline, Selector: "h1", Kind: WarnSeveral, Count: 2}
+	noDate := Warning{Field: article.FieldPublished, Selector: "time.d", Kind: WarnNoMatch}
+	several := Warning{Field: article.FieldHeadline, Selector: "h1", Kind: WarnSeveral, Count: 2}
 	var wg sync.WaitGroup
 	for i := range 40 {
 		wg.Go(func() {
@@ -106,8 +107,8 @@ func TestWarningTally(t *testing.T) {
 	wg.Wait()
 	got := tally.Entries()
 	want := []TallyEntry{
-		{Field: FieldPublished, Selector: "time.d", Kind: WarnNoMatch, Pages: 30, Total: 40, Share: 0.75},
-		{Field: FieldHeadline, Selector: "h1", Kind: WarnSeveral, Pages: 4, Total: 40, Share: 0.1},
+		{Field: article.FieldPublished, Selector: "time.d", Kind: WarnNoMatch, Pages: 30, Total: 40, Share: 0.75},
+		{Field: article.FieldHeadline, Selector: "h1", Kind: WarnSeveral, Pages: 4, Total: 40, Share: 0.1},
 	}
 	if !slices.Equal(got, want) {
 		t.Fatalf("entries:\n got %+v\nwant %+v", got, want)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/newsarc/newsarc/crawler"
 	"github.com/newsarc/newsarc/selectors"
+	"github.com/newsarc/newsarc/selectors/article"
 )
 
 func extractCmd(g *globals) *cobra.Command {
@@ -75,7 +76,7 @@ to standard error, so the selectors of a site can be tuned before a crawl.`,
 }
 
 // extractOne reads one input (URL, file or -) and extracts its article.
-func extractOne(ctx context.Context, cfg *Config, site *Site, in, pageURL string, stdin io.Reader) (*selectors.Article, []selectors.Warning, error) {
+func extractOne(ctx context.Context, cfg *Config, site *Site, in, pageURL string, stdin io.Reader) (*article.Article, []selectors.Warning, error) {
 	var (
 		page = selectors.Page{URL: pageURL, Date: time.Now().UTC()}
 		err  error

@@ -20,6 +20,7 @@ import (
 	"github.com/newsarc/newsarc/archive/state"
 	"github.com/newsarc/newsarc/crawler"
 	"github.com/newsarc/newsarc/selectors"
+	"github.com/newsarc/newsarc/selectors/article"
 )
 
 // commitTimeout bounds the writes that finish a page once it is fetched
@@ -136,7 +137,7 @@ func (h *pageHandler) HandlePage(ctx context.Context, p *crawler.Page) error {
 		}
 		return fmt.Errorf("warc record: %w", err)
 	}
-	a.WARC = &selectors.WARCRef{File: filepath.ToSlash(ref.File), RecordID: ref.RecordID, Offset: ref.Offset, PayloadDigest: ref.PayloadDigest}
+	a.WARC = &article.WARCRef{File: filepath.ToSlash(ref.File), RecordID: ref.RecordID, Offset: ref.Offset, PayloadDigest: ref.PayloadDigest}
 	if h.catalog != nil {
 		latest, ok, err := h.catalog.LatestArticle(cctx, a.ID)
 		if err != nil {
@@ -181,9 +182,9 @@ func (h *pageHandler) HandlePage(ctx context.Context, p *crawler.Page) error {
 // extract runs ex on p, giving up when ctx is done: a huge or hostile page
 // must not hold an interrupted run (extraction does not watch ctx, so it
 // is left to finish in the background of a process that is exiting).
-func extract(ctx context.Context, ex *selectors.Extractor, p selectors.Page) (*selectors.Article, []selectors.Warning, error) {
+func extract(ctx context.Context, ex *selectors.Extractor, p selectors.Page) (*article.Article, []selectors.Warning, error) {
 	type result struct {
-		a        *selectors.Article
+		a        *article.Article
 		warnings []selectors.Warning
 		err      error
 	}

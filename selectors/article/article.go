@@ -1,4 +1,4 @@
-package selectors
+package article
 
 import (
 	"bytes"
@@ -202,6 +202,10 @@ var fieldOrder = []string{
 	FieldHeadline, FieldByline, FieldPublished, FieldModified, FieldLanguage,
 	FieldDescription, FieldImage, FieldSection, FieldTags, FieldBody,
 }
+
+// FieldIndex is the position of a field in the article JSON, or -1 when
+// name is not one of the Field constants.
+func FieldIndex(name string) int { return slices.Index(fieldOrder, name) }
 
 // Sources of a field's value, the values of Provenance.
 const (

@@ -1,4 +1,4 @@
-package selectors
+package article
 
 import (
 	"encoding/json"
