@@ -9,24 +9,25 @@ import (
 	"time"
 
 	"github.com/newsarc/newsarc/crawler/discover"
+	"github.com/newsarc/newsarc/crawler/frontier"
 )
 
 // Frontier is the queue of URLs to fetch. It outlives a run: what one run
 // leaves, the next resumes.
 type Frontier interface {
 	// Push queues the entries not queued yet and not fetched in run.
-	Push(ctx context.Context, run string, entries []Entry) (int, error)
+	Push(ctx context.Context, run string, entries []frontier.Entry) (int, error)
 	// Claim takes up to n queued entries of site for worker, for lease.
-	Claim(ctx context.Context, site, worker string, n int, lease time.Duration) ([]Entry, error)
+	Claim(ctx context.Context, site, worker string, n int, lease time.Duration) ([]frontier.Entry, error)
 	// Finish records visits and takes their URLs off the queue.
-	Finish(ctx context.Context, visits ...Visit) error
+	Finish(ctx context.Context, visits ...frontier.Visit) error
 	// Release gives back what worker still holds.
 	Release(ctx context.Context, worker string) (int, error)
 }
 
 // History tells what earlier runs fetched.
 type History interface {
-	Seen(ctx context.Context, url string) (Visit, bool, error)
+	Seen(ctx context.Context, url string) (frontier.Visit, bool, error)
 }
 
 // Run identifies one crawl run.
@@ -36,15 +37,13 @@ type Run struct {
 	Now    time.Time
 }
 
-// CrawlStats counts what a crawl of one site did.
+// CrawlStats counts what a crawl of one site did that only the crawler
+// sees; pages and failures go to the Handler, which counts them.
 type CrawlStats struct {
 	Fetched       int // responses handled: pages, sitemaps, feeds, redirects
-	Failed        int
 	Skipped       int // known articles that no sitemap or feed says have changed
-	Blocked       int // disallowed by robots.txt, out of scope, or traps
-	RobotsBlocked int // of Blocked, those robots.txt disallows
+	RobotsBlocked int // URLs robots.txt disallows
 	Deferred      int // left in the frontier for the next run
-	Discovery     int // URLs queued
 }
 
 // crawl is the state of one site's crawl.
@@ -127,27 +126,24 @@ func (c *Crawler) Crawl(ctx context.Context, site *Site, run Run, f Frontier, h 
 }
 
 func (cr *crawl) seed(ctx context.Context) error {
-	var seeds []Entry
+	var seeds []frontier.Entry
 	add := func(raw, kind string) {
 		u, err := discover.Canonical(raw)
 		if err != nil {
-			cr.mu.Lock()
-			cr.stats.Failed++
-			cr.mu.Unlock()
 			cr.c.handler.HandleError(ctx, raw, urlError(raw, fmt.Errorf("%w: %v", ErrMalformedURL, err)))
 			return
 		}
-		seeds = append(seeds, Entry{URL: u, Site: cr.site.Name, Kind: kind})
+		seeds = append(seeds, frontier.Entry{URL: u, Site: cr.site.Name, Kind: kind})
 	}
 	for _, u := range cr.site.StartURLs {
-		add(u, KindPage)
+		add(u, frontier.KindPage)
 	}
 	if !cr.site.SeedsOnly {
 		for _, u := range cr.site.Sitemaps {
-			add(u, KindSitemap)
+			add(u, frontier.KindSitemap)
 		}
 		for _, u := range cr.site.Feeds {
-			add(u, KindFeed)
+			add(u, frontier.KindFeed)
 		}
 		// Sitemaps that robots.txt names.
 		hosts := make(map[string]bool)
@@ -159,7 +155,7 @@ func (cr *crawl) seed(ctx context.Context) error {
 			hosts[pu.Host] = true
 			for _, sm := range cr.robots.get(ctx, pu.Scheme, pu.Host).sitemaps {
 				if ok, _ := cr.inScope(sm); ok {
-					seeds = append(seeds, Entry{URL: sm, Site: cr.site.Name, Kind: KindSitemap})
+					seeds = append(seeds, frontier.Entry{URL: sm, Site: cr.site.Name, Kind: frontier.KindSitemap})
 				}
 			}
 		}
@@ -167,17 +163,14 @@ func (cr *crawl) seed(ctx context.Context) error {
 	return cr.push(seeds)
 }
 
-func (cr *crawl) push(entries []Entry) error {
+func (cr *crawl) push(entries []frontier.Entry) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	n, err := cr.frontier.Push(cr.commit, cr.run.ID, entries)
+	_, err := cr.frontier.Push(cr.commit, cr.run.ID, entries)
 	if err != nil {
 		return fmt.Errorf("queue %d urls: %w", len(entries), err)
 	}
-	cr.mu.Lock()
-	cr.stats.Discovery += n
-	cr.mu.Unlock()
 	return nil
 }
 

@@ -144,7 +144,9 @@ func parseHTML(p *Page) (*html.Node, error) {
 // goroutines at once.
 type Handler interface {
 	// HandlePage is called for each page fetched with a 2xx status. An
-	// error marks the page failed: it is fetched again next run.
+	// error marks the page failed: it is fetched again next run. The
+	// handler reports its own errors; they do not come back to
+	// HandleError.
 	HandlePage(ctx context.Context, p *Page) error
 	// HandleError is called once for each URL that could not be fetched,
 	// after retries, and once per host and cause for URLs deferred to the

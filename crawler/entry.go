@@ -13,10 +13,11 @@ import (
 	"time"
 
 	"github.com/newsarc/newsarc/crawler/discover"
+	"github.com/newsarc/newsarc/crawler/frontier"
 )
 
 // start decides whether e is fetched now and, if so, starts the request.
-func (cr *crawl) start(ctx context.Context, e Entry) bool {
+func (cr *crawl) start(ctx context.Context, e frontier.Entry) bool {
 	u, err := url.Parse(e.URL)
 	if err != nil {
 		cr.fail(ctx, e, 0, fmt.Errorf("%w: %v", ErrMalformedURL, err))
@@ -29,7 +30,7 @@ func (cr *crawl) start(ctx context.Context, e Entry) bool {
 		cr.deferEntry(ctx, e, u.Host, errHostPaused)
 		return false
 	}
-	if e.Kind == KindPage && cr.history != nil && cr.site.isArticle(e.URL) {
+	if e.Kind == frontier.KindPage && cr.history != nil && cr.site.isArticle(e.URL) {
 		if v, ok := cr.unchanged(ctx, e); ok {
 			cr.mu.Lock()
 			cr.stats.Skipped++
@@ -73,7 +74,7 @@ func (cr *crawl) start(ctx context.Context, e Entry) bool {
 }
 
 // fetchEntry fetches e (with retries) and deals with what came back.
-func (cr *crawl) fetchEntry(ctx context.Context, e Entry) {
+func (cr *crawl) fetchEntry(ctx context.Context, e frontier.Entry) {
 	resp, err := cr.c.fetch(ctx, cr.f, e.URL)
 	if ctx.Err() != nil {
 		return // interrupted: left in the frontier (Release) for the next run
@@ -99,27 +100,26 @@ func (cr *crawl) fetchEntry(ctx context.Context, e Entry) {
 
 // unchanged reports whether an article fetched by an earlier run has no
 // sign of having changed since.
-func (cr *crawl) unchanged(ctx context.Context, e Entry) (Visit, bool) {
+func (cr *crawl) unchanged(ctx context.Context, e frontier.Entry) (frontier.Visit, bool) {
 	v, ok, err := cr.history.Seen(ctx, e.URL)
 	if err != nil || !ok || v.Status/100 != 2 || v.Err != "" {
-		return Visit{}, false
+		return frontier.Visit{}, false
 	}
 	return v, e.Hint.IsZero() || !e.Hint.After(v.FetchedAt)
 }
 
 // block records that e is not fetched because of why (ErrRobots,
 // ErrOffSite, a trap).
-func (cr *crawl) block(ctx context.Context, e Entry, why error) {
-	cr.mu.Lock()
-	cr.stats.Blocked++
+func (cr *crawl) block(ctx context.Context, e frontier.Entry, why error) {
 	if errors.Is(why, ErrRobots) {
+		cr.mu.Lock()
 		cr.stats.RobotsBlocked++
+		cr.mu.Unlock()
 	}
-	cr.mu.Unlock()
-	cr.finish(Visit{URL: e.URL, Err: why.Error()})
+	cr.finish(frontier.Visit{URL: e.URL, Err: why.Error()})
 	if cr.site.SeedsOnly {
 		// Asked for by name: say why it was not fetched.
-		cr.c.handler.HandleError(ctx, e.requested(), urlError(e.requested(), why))
+		cr.c.handler.HandleError(ctx, e.Requested(), urlError(e.Requested(), why))
 		return
 	}
 	cr.c.cfg.Logger.Debug("not fetched", "url", e.URL, "reason", why)
@@ -128,7 +128,7 @@ func (cr *crawl) block(ctx context.Context, e Entry, why error) {
 // deferEntry leaves e claimed, so that this run does not fetch it, and the
 // final Release gives it back to the next run. It is reported once per
 // host and cause. With no next run (SeedsOnly), it fails instead.
-func (cr *crawl) deferEntry(ctx context.Context, e Entry, host string, cause error) {
+func (cr *crawl) deferEntry(ctx context.Context, e frontier.Entry, host string, cause error) {
 	if cr.site.SeedsOnly {
 		cr.fail(ctx, e, 0, cause)
 		return
@@ -141,7 +141,7 @@ func (cr *crawl) deferEntry(ctx context.Context, e Entry, host string, cause err
 	cr.reported[key] = true
 	cr.mu.Unlock()
 	if first {
-		cr.c.handler.HandleError(ctx, e.requested(), urlError(e.requested(), &deferredError{cause: cause}))
+		cr.c.handler.HandleError(ctx, e.Requested(), urlError(e.Requested(), &deferredError{cause: cause}))
 	}
 }
 
@@ -164,7 +164,7 @@ func causeKey(err error) string {
 // inside the site's domains, deduplicated with the URLs found elsewhere,
 // not fetched again when it is an article already archived, and the chain
 // is bounded by MaxRedirects.
-func (cr *crawl) redirect(ctx context.Context, e Entry, resp *response) {
+func (cr *crawl) redirect(ctx context.Context, e frontier.Entry, resp *response) {
 	cr.mu.Lock()
 	cr.stats.Fetched++
 	cr.mu.Unlock()
@@ -185,7 +185,7 @@ func (cr *crawl) redirect(ctx context.Context, e Entry, resp *response) {
 			return
 		}
 		cr.c.cfg.Logger.Info("redirect not followed", "url", e.URL, "to", to, "reason", why)
-		cr.finish(Visit{URL: e.URL, Status: resp.Status, FetchedAt: resp.FetchedAt})
+		cr.finish(frontier.Visit{URL: e.URL, Status: resp.Status, FetchedAt: resp.FetchedAt})
 		return
 	}
 	if cr.site.SeedsOnly {
@@ -198,11 +198,11 @@ func (cr *crawl) redirect(ctx context.Context, e Entry, resp *response) {
 			return
 		}
 	}
-	next := Entry{URL: to, Site: cr.site.Name, Depth: e.Depth, Kind: e.Kind, Hint: e.Hint, Hops: e.Hops + 1, Via: e.requested()}
-	if err := cr.push([]Entry{next}); err != nil {
+	next := frontier.Entry{URL: to, Site: cr.site.Name, Depth: e.Depth, Kind: e.Kind, Hint: e.Hint, Hops: e.Hops + 1, Via: e.Requested()}
+	if err := cr.push([]frontier.Entry{next}); err != nil {
 		cr.setErr(err)
 	}
-	cr.finish(Visit{URL: e.URL, Status: resp.Status, FetchedAt: resp.FetchedAt})
+	cr.finish(frontier.Visit{URL: e.URL, Status: resp.Status, FetchedAt: resp.FetchedAt})
 }
 
 func (cr *crawl) setErr(err error) {
@@ -216,7 +216,7 @@ func (cr *crawl) setErr(err error) {
 // finish records v as dealt with in this run and takes its URL off the
 // queue. An unchanged article keeps the time it was fetched, so a sitemap
 // or feed that says it changed since can still queue it again (Push).
-func (cr *crawl) finish(v Visit) {
+func (cr *crawl) finish(v frontier.Visit) {
 	v.Site = cr.site.Name
 	v.Run = cr.run.ID
 	if v.FetchedAt.IsZero() {
@@ -234,10 +234,9 @@ func (cr *crawl) requestDone() {
 // fail records that e could not be fetched and tells the handler, naming
 // the URL that was asked for. Failures that say the host is in trouble
 // (no answer, 429, 5xx) count toward pausing it.
-func (cr *crawl) fail(ctx context.Context, e Entry, status int, err error) {
+func (cr *crawl) fail(ctx context.Context, e frontier.Entry, status int, err error) {
 	host := hostOf(e.URL)
 	cr.mu.Lock()
-	cr.stats.Failed++
 	if hostTrouble(status, err) {
 		cr.failures[host]++
 		if cr.failures[host] == hostFailLimit {
@@ -245,8 +244,8 @@ func (cr *crawl) fail(ctx context.Context, e Entry, status int, err error) {
 		}
 	}
 	cr.mu.Unlock()
-	cr.finish(Visit{URL: e.URL, Status: status, Err: err.Error()})
-	cr.c.handler.HandleError(ctx, e.requested(), urlError(e.requested(), err))
+	cr.finish(frontier.Visit{URL: e.URL, Status: status, Err: err.Error()})
+	cr.c.handler.HandleError(ctx, e.Requested(), urlError(e.Requested(), err))
 }
 
 func hostTrouble(status int, err error) bool {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"container/heap"
 	"context"
+	"github.com/newsarc/newsarc/crawler/frontier"
 	"slices"
 	"sync"
 	"time"
@@ -18,14 +19,14 @@ import (
 // visit; Claim hands out the lowest depth first, then the oldest.
 type MemoryFrontier struct {
 	mu      sync.Mutex
-	entries map[string]*memEntry // queued or claimed
-	queued  memHeap              // unclaimed entries, per site mixed
-	visits  map[string]Visit     // the latest visit of each URL
+	entries map[string]*memEntry      // queued or claimed
+	queued  memHeap                   // unclaimed entries, per site mixed
+	visits  map[string]frontier.Visit // the latest visit of each URL
 	nextID  int64
 }
 
 type memEntry struct {
-	Entry
+	frontier.Entry
 	id     int64
 	worker string // "" when queued
 	index  int    // in queued, -1 when claimed
@@ -33,17 +34,17 @@ type memEntry struct {
 
 // NewMemoryFrontier returns an empty frontier.
 func NewMemoryFrontier() *MemoryFrontier {
-	return &MemoryFrontier{entries: make(map[string]*memEntry), visits: make(map[string]Visit)}
+	return &MemoryFrontier{entries: make(map[string]*memEntry), visits: make(map[string]frontier.Visit)}
 }
 
 // Push queues the entries not queued yet and not fetched in run.
-func (m *MemoryFrontier) Push(_ context.Context, run string, entries []Entry) (int, error) {
+func (m *MemoryFrontier) Push(_ context.Context, run string, entries []frontier.Entry) (int, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	added := 0
 	for _, e := range entries {
 		if e.Kind == "" {
-			e.Kind = KindPage
+			e.Kind = frontier.KindPage
 		}
 		if q, ok := m.entries[e.URL]; ok {
 			q.Depth = min(q.Depth, e.Depth)
@@ -72,10 +73,10 @@ func (m *MemoryFrontier) Push(_ context.Context, run string, entries []Entry) (i
 
 // Claim takes up to n queued entries of site for worker. The lease is not
 // needed in one process: a claim lasts until Finish or Release.
-func (m *MemoryFrontier) Claim(_ context.Context, site, worker string, n int, _ time.Duration) ([]Entry, error) {
+func (m *MemoryFrontier) Claim(_ context.Context, site, worker string, n int, _ time.Duration) ([]frontier.Entry, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	var out []Entry
+	var out []frontier.Entry
 	var other []*memEntry // of other sites, put back after
 	for len(out) < n && m.queued.Len() > 0 {
 		q := heap.Pop(&m.queued).(*memEntry)
@@ -93,7 +94,7 @@ func (m *MemoryFrontier) Claim(_ context.Context, site, worker string, n int, _ 
 }
 
 // Finish records visits and takes their URLs off the queue.
-func (m *MemoryFrontier) Finish(_ context.Context, visits ...Visit) error {
+func (m *MemoryFrontier) Finish(_ context.Context, visits ...frontier.Visit) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	for _, v := range visits {
@@ -127,7 +128,7 @@ func (m *MemoryFrontier) Release(_ context.Context, worker string) (int, error) 
 }
 
 // Seen returns the latest visit of url.
-func (m *MemoryFrontier) Seen(_ context.Context, url string) (Visit, bool, error) {
+func (m *MemoryFrontier) Seen(_ context.Context, url string) (frontier.Visit, bool, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	v, ok := m.visits[url]
@@ -135,7 +136,7 @@ func (m *MemoryFrontier) Seen(_ context.Context, url string) (Visit, bool, error
 }
 
 // Pending lists the entries still queued or claimed, in claim order.
-func (m *MemoryFrontier) Pending() []Entry {
+func (m *MemoryFrontier) Pending() []frontier.Entry {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	all := make([]*memEntry, 0, len(m.entries))
@@ -148,7 +149,7 @@ func (m *MemoryFrontier) Pending() []Entry {
 		}
 		return cmp.Compare(a.id, b.id)
 	})
-	out := make([]Entry, len(all))
+	out := make([]frontier.Entry, len(all))
 	for i, q := range all {
 		out[i] = q.Entry
 	}

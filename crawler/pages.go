@@ -8,18 +8,19 @@ import (
 	"mime"
 
 	"github.com/newsarc/newsarc/crawler/discover"
+	"github.com/newsarc/newsarc/crawler/frontier"
 )
 
 // handle deals with a 2xx response: a sitemap or feed is read for URLs, a
 // page for links, and handed to the Handler.
-func (cr *crawl) handle(ctx context.Context, e Entry, resp *response) {
+func (cr *crawl) handle(ctx context.Context, e frontier.Entry, resp *response) {
 	host := resp.URL.Host
 	cr.mu.Lock()
 	cr.failures[host] = 0
 	cr.stats.Fetched++
 	cr.mu.Unlock()
 	p := &Page{
-		Requested: e.requested(), URL: resp.URL, Status: resp.Status, Header: resp.Header,
+		Requested: e.Requested(), URL: resp.URL, Status: resp.Status, Header: resp.Header,
 		Body: resp.Body, ContentType: resp.ContentType, FetchedAt: resp.FetchedAt, Record: resp.Record,
 		Site: cr.site.Name, Depth: e.Depth,
 	}
@@ -28,12 +29,12 @@ func (cr *crawl) handle(ctx context.Context, e Entry, resp *response) {
 		final = c
 	}
 
-	var found []Entry
+	var found []frontier.Entry
 	var herr error
 	switch e.Kind {
-	case KindSitemap:
+	case frontier.KindSitemap:
 		found, herr = cr.sitemap(e, p)
-	case KindFeed:
+	case frontier.KindFeed:
 		found, herr = cr.feed(e, p)
 	default:
 		p.Article = cr.site.isArticle(final) || (final != e.URL && cr.site.isArticle(e.URL))
@@ -46,13 +47,9 @@ func (cr *crawl) handle(ctx context.Context, e Entry, resp *response) {
 	if herr != nil && ctx.Err() != nil {
 		return // interrupted while handled: fetched again next run
 	}
-	v := Visit{URL: e.URL, Status: p.Status, FetchedAt: p.FetchedAt}
+	v := frontier.Visit{URL: e.URL, Status: p.Status, FetchedAt: p.FetchedAt}
 	if herr != nil {
-		cr.mu.Lock()
-		cr.stats.Failed++
-		cr.mu.Unlock()
-		v.Err = herr.Error()
-		cr.c.handler.HandleError(ctx, e.requested(), urlError(e.requested(), herr))
+		v.Err = herr.Error() // the handler reported it
 	}
 	cr.finish(v)
 }
@@ -61,7 +58,7 @@ func (cr *crawl) handle(ctx context.Context, e Entry, resp *response) {
 // MaxLinksPerPage of them, and sets p.CopyOf. An article is parsed into a
 // tree, which is handed on in p.Doc for extraction; other pages are only
 // tokenized.
-func (cr *crawl) links(e Entry, p *Page, final string) []Entry {
+func (cr *crawl) links(e frontier.Entry, p *Page, final string) []frontier.Entry {
 	if mt, _, _ := mime.ParseMediaType(p.ContentType); mt != "text/html" && mt != "application/xhtml+xml" {
 		return nil
 	}
@@ -80,14 +77,14 @@ func (cr *crawl) links(e Entry, p *Page, final string) []Entry {
 		p.Doc = doc
 		pl = discover.Tree(doc, p.URL)
 	}
-	var out []Entry
+	var out []frontier.Entry
 	// The page's canonical URL is where its article is archived, when it
 	// is on the site; one outside it is no reason not to archive this one.
 	// A page asked for by name is archived as it is.
 	if c, ok := discover.Resolve(pl.Base, pl.Canonical); ok && c != final && !cr.site.SeedsOnly {
 		if ok, _ := cr.inScope(c); ok {
 			p.CopyOf = c
-			out = append(out, Entry{URL: c, Site: cr.site.Name, Depth: e.Depth, Kind: KindPage})
+			out = append(out, frontier.Entry{URL: c, Site: cr.site.Name, Depth: e.Depth, Kind: frontier.KindPage})
 		}
 	}
 	depth := e.Depth + 1
@@ -99,7 +96,7 @@ func (cr *crawl) links(e Entry, p *Page, final string) []Entry {
 		for _, href := range pl.Feeds {
 			if l, ok := discover.Resolve(pl.Base, href); ok {
 				if ok, _ := cr.inScope(l); ok {
-					out = append(out, Entry{URL: l, Site: cr.site.Name, Kind: KindFeed})
+					out = append(out, frontier.Entry{URL: l, Site: cr.site.Name, Kind: frontier.KindFeed})
 				}
 			}
 		}
@@ -125,21 +122,21 @@ func (cr *crawl) links(e Entry, p *Page, final string) []Entry {
 		}
 		if queue && !onPage[l] {
 			onPage[l] = true
-			out = append(out, Entry{URL: l, Site: cr.site.Name, Depth: depth, Kind: KindPage})
+			out = append(out, frontier.Entry{URL: l, Site: cr.site.Name, Depth: depth, Kind: frontier.KindPage})
 		}
 	}
 	return out
 }
 
-func (cr *crawl) sitemap(e Entry, p *Page) ([]Entry, error) {
+func (cr *crawl) sitemap(e frontier.Entry, p *Page) ([]frontier.Entry, error) {
 	sm, err := discover.ParseSitemap(bytes.NewReader(p.Body), p.URL)
 	if sm == nil {
 		return nil, unreadable("sitemap", err)
 	}
-	var out []Entry
+	var out []frontier.Entry
 	for _, c := range sm.Sitemaps {
 		if ok, _ := cr.inScope(c.Loc); ok {
-			out = append(out, Entry{URL: c.Loc, Site: cr.site.Name, Depth: e.Depth, Kind: KindSitemap, Hint: c.LastMod})
+			out = append(out, frontier.Entry{URL: c.Loc, Site: cr.site.Name, Depth: e.Depth, Kind: frontier.KindSitemap, Hint: c.LastMod})
 		}
 	}
 	for _, su := range sm.URLs {
@@ -150,7 +147,7 @@ func (cr *crawl) sitemap(e Entry, p *Page) ([]Entry, error) {
 		if hint.IsZero() {
 			hint = su.NewsPublished
 		}
-		out = append(out, Entry{URL: su.Loc, Site: cr.site.Name, Depth: e.Depth, Kind: KindPage, Hint: hint})
+		out = append(out, frontier.Entry{URL: su.Loc, Site: cr.site.Name, Depth: e.Depth, Kind: frontier.KindPage, Hint: hint})
 	}
 	if err != nil {
 		return out, unreadable("sitemap", err)
@@ -158,9 +155,9 @@ func (cr *crawl) sitemap(e Entry, p *Page) ([]Entry, error) {
 	return out, nil
 }
 
-func (cr *crawl) feed(e Entry, p *Page) ([]Entry, error) {
+func (cr *crawl) feed(e frontier.Entry, p *Page) ([]frontier.Entry, error) {
 	items, err := discover.ParseFeed(bytes.NewReader(p.Body), p.URL)
-	var out []Entry
+	var out []frontier.Entry
 	for _, it := range items {
 		if ok, _ := cr.inScope(it.Link); !ok {
 			continue
@@ -169,7 +166,7 @@ func (cr *crawl) feed(e Entry, p *Page) ([]Entry, error) {
 		if hint.IsZero() {
 			hint = it.Published
 		}
-		out = append(out, Entry{URL: it.Link, Site: cr.site.Name, Depth: e.Depth + 1, Kind: KindPage, Hint: hint})
+		out = append(out, frontier.Entry{URL: it.Link, Site: cr.site.Name, Depth: e.Depth + 1, Kind: frontier.KindPage, Hint: hint})
 	}
 	if err != nil {
 		return out, unreadable("feed", err)

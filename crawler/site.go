@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 )
 
 // Site is what the crawler needs to know of one configured site.
@@ -33,47 +32,6 @@ type Site struct {
 	// `newsarc extract URL`. There is no next run: what would wait for one
 	// fails instead.
 	SeedsOnly bool
-}
-
-// Kinds of frontier entries.
-const (
-	KindPage    = "page"
-	KindSitemap = "sitemap"
-	KindFeed    = "feed"
-)
-
-// Entry is a URL waiting to be fetched.
-type Entry struct {
-	URL   string // canonical
-	Site  string
-	Depth int
-	Kind  string
-	// Hint is the lastmod or publication time a sitemap or feed gave.
-	Hint time.Time
-	// Hops is the number of redirects followed to reach URL; Via is the
-	// URL the chain started at ("" when URL was not reached by redirect).
-	Hops int
-	Via  string
-}
-
-// requested is the URL that was asked for: the start of the redirect
-// chain that led to e.
-func (e Entry) requested() string {
-	if e.Via != "" {
-		return e.Via
-	}
-	return e.URL
-}
-
-// Visit is the outcome of fetching one URL.
-type Visit struct {
-	URL       string
-	Site      string
-	Status    int    // 0 when no response came
-	Err       string // why it failed
-	FetchedAt time.Time
-	Digest    string // kept as the history gave it; the crawler never sets it
-	Run       string
 }
 
 // InDomains reports whether host (a name or IP, no port) is one of the

@@ -8,13 +8,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsarc/newsarc/crawler/frontier"
 )
 
 // links makes n entries shaped like a news site's links.
-func links(round, n int) []Entry {
-	out := make([]Entry, n)
+func links(round, n int) []frontier.Entry {
+	out := make([]frontier.Entry, n)
 	for i := range out {
-		out[i] = Entry{
+		out[i] = frontier.Entry{
 			URL:   fmt.Sprintf("https://www.example.ma/2026/%02d/%02d/article-slug-number-%d-%d.html", i%12+1, i%28+1, round, i),
 			Site:  "nabae24",
 			Depth: i % 4,
@@ -26,7 +28,7 @@ func links(round, n int) []Entry {
 // BenchmarkPush pushes batches of 1 000 new URLs.
 func BenchmarkPush(b *testing.B) {
 	db, _ := openTest(b)
-	batches := make([][]Entry, 64)
+	batches := make([][]frontier.Entry, 64)
 	for i := range batches {
 		batches[i] = links(i, 1000)
 	}
@@ -77,7 +79,7 @@ func BenchmarkClaimFinish(b *testing.B) {
 		if err != nil || len(got) != 1 {
 			b.Fatalf("Claim = %d entries, %v", len(got), err)
 		}
-		if err := db.Finish(b.Context(), Visit{URL: got[0].URL, Site: "nabae24", Status: 200, Run: "r"}); err != nil {
+		if err := db.Finish(b.Context(), frontier.Visit{URL: got[0].URL, Site: "nabae24", Status: 200, Run: "r"}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -153,16 +155,16 @@ func TestDB_Push100k(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		visits := make([]Visit, len(got))
+		visits := make([]frontier.Visit, len(got))
 		for i, e := range got {
-			visits[i] = Visit{URL: e.URL, Site: e.Site, Status: 200, Run: "r"}
+			visits[i] = frontier.Visit{URL: e.URL, Site: e.Site, Status: 200, Run: "r"}
 		}
 		if err := db.Finish(ctx, visits...); err != nil {
 			t.Fatal(err)
 		}
 	}
 	after := heap()
-	if n, err := db.Pending(ctx, "nabae24"); err != nil || n != rounds*900 {
+	if n, err := pending(ctx, db, "nabae24"); err != nil || n != rounds*900 {
 		t.Fatalf("Pending = %d, %v; want %d", n, err, rounds*900)
 	}
 	added := uint64(rounds-rounds/10) * 1000

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/newsarc/newsarc/crawler/frontier"
 	"slices"
 	"time"
 )
@@ -30,12 +31,6 @@ WHERE id IN (
 RETURNING id, url, site, depth, kind, hint, hops, via`
 
 	sqlRelease = `UPDATE frontier SET worker = NULL, claimed_until = NULL WHERE worker = ?`
-
-	// Each count reads the site's part of one partial index.
-	sqlPendingSite = `
-SELECT (SELECT count(*) FROM frontier WHERE site = ?1 AND claimed_until IS NULL)
-	+ (SELECT count(*) FROM frontier WHERE site = ?1 AND claimed_until IS NOT NULL)`
-	sqlPendingAll = `SELECT count(*) FROM frontier`
 )
 
 // Claim takes up to n queued entries of site for worker, lowest depth
@@ -45,7 +40,7 @@ SELECT (SELECT count(*) FROM frontier WHERE site = ?1 AND claimed_until IS NULL)
 // fetch, retries and backoff included. Claiming is atomic: no two callers,
 // in this process or another, get the same entry while its lease runs.
 // Its cost does not depend on how many entries are claimed.
-func (db *DB) Claim(ctx context.Context, site, worker string, n int, lease time.Duration) ([]Entry, error) {
+func (db *DB) Claim(ctx context.Context, site, worker string, n int, lease time.Duration) ([]frontier.Entry, error) {
 	if n <= 0 {
 		return nil, nil
 	}
@@ -59,7 +54,7 @@ func (db *DB) Claim(ctx context.Context, site, worker string, n int, lease time.
 	return got, nil
 }
 
-func (db *DB) claim(ctx context.Context, site, worker string, n int, lease time.Duration) ([]Entry, error) {
+func (db *DB) claim(ctx context.Context, site, worker string, n int, lease time.Duration) ([]frontier.Entry, error) {
 	now := db.now()
 	// One immediate transaction: another process cannot claim between
 	// the expiry and the claim, nor take the same rows.
@@ -78,7 +73,7 @@ func (db *DB) claim(ctx context.Context, site, worker string, n int, lease time.
 	defer rows.Close()
 	type claimed struct {
 		id int64
-		e  Entry
+		e  frontier.Entry
 	}
 	var got []claimed
 	for rows.Next() {
@@ -105,7 +100,7 @@ func (db *DB) claim(ctx context.Context, site, worker string, n int, lease time.
 		}
 		return cmp.Compare(a.id, b.id)
 	})
-	out := make([]Entry, len(got))
+	out := make([]frontier.Entry, len(got))
 	for i, c := range got {
 		out[i] = c.e
 	}
@@ -128,22 +123,4 @@ func (db *DB) Release(ctx context.Context, worker string) (int, error) {
 		return 0, fmt.Errorf("release claims of %s: %w", worker, db.fail(err))
 	}
 	return int(n), nil
-}
-
-// Pending counts the entries of site in the frontier, queued or claimed;
-// site "" counts all sites. A crawl of a site is done when Claim returns
-// nothing and Pending is 0. It reads the site's whole part of two indexes,
-// so ask it when Claim comes back empty, not for every page.
-func (db *DB) Pending(ctx context.Context, site string) (int, error) {
-	var n int
-	var err error
-	if site == "" {
-		err = db.st.pendingAll.QueryRowContext(ctx).Scan(&n)
-	} else {
-		err = db.st.pendingSite.QueryRowContext(ctx, site).Scan(&n)
-	}
-	if err != nil {
-		return 0, fmt.Errorf("count pending of site %q: %w", site, db.fail(err))
-	}
-	return n, nil
 }

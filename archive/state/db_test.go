@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/newsarc/newsarc/crawler/frontier"
 )
 
 // clock is a settable time source for db.now.
@@ -69,7 +71,7 @@ func TestOpen_CreatesSchemaAndReopens(t *testing.T) {
 			t.Errorf("table %s: %v", table, err)
 		}
 	}
-	if _, err := db.Push(ctx, "", []Entry{{URL: "https://a.example/", Site: "a"}}); err != nil {
+	if _, err := db.Push(ctx, "", []frontier.Entry{{URL: "https://a.example/", Site: "a"}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.Close(); err != nil {
@@ -81,7 +83,7 @@ func TestOpen_CreatesSchemaAndReopens(t *testing.T) {
 		t.Fatalf("reopen: %v", err)
 	}
 	defer db.Close()
-	if n, err := db.Pending(ctx, "a"); err != nil || n != 1 {
+	if n, err := pending(ctx, db, "a"); err != nil || n != 1 {
 		t.Errorf("Pending after reopen = %d, %v; want 1", n, err)
 	}
 }
@@ -139,8 +141,8 @@ func TestOpen_MissingDir(t *testing.T) {
 func TestQueryPlans(t *testing.T) {
 	db, _ := openTest(t)
 	for _, q := range []string{
-		sqlPushUpsert, sqlLastID, sqlExpire, sqlClaim, sqlRelease, sqlPendingSite,
-		sqlFinishDelete, sqlSeen, sqlSeenInRun, sqlLatestArticle,
+		sqlPushUpsert, sqlLastID, sqlExpire, sqlClaim, sqlRelease,
+		sqlFinishDelete, sqlSeen, sqlLatestArticle,
 	} {
 		rows, err := db.r.QueryContext(t.Context(), "EXPLAIN QUERY PLAN "+q, `[]`, "x", "x", "x", 1)
 		if err != nil {

@@ -5,15 +5,16 @@
 // (several crawl processes on several machines sharing one frontier) can
 // implement with the same signatures:
 //
-//   - frontier: Push, Claim, Finish, Release, Pending. Claims are atomic and
+//   - frontier: Push, Claim, Finish, Release. Claims are atomic and
 //     carry a lease, so the claims of a crashed worker come back.
-//   - seen URLs: Finish records a visit, Seen and SeenInRun look them up.
+//   - seen URLs: Finish records a visit, Seen looks one up.
 //   - catalog of archived articles: AddArticle, LatestArticle.
 //   - run history: StartRun, FinishRun.
 //
 // Users declare the interfaces they need where they use them, over these
-// methods and this package's small types (Entry, Visit, Article,
-// RunStats); nothing in the signatures is SQL.
+// methods, the Entry and Visit of crawler/frontier (so DB is a
+// crawler.Frontier and crawler.History as it is) and this package's small
+// types (Article, RunStats); nothing in the signatures is SQL.
 //
 // Everything lives in SQLite, nothing in Go maps, so memory stays flat
 // however many URLs a crawl meets. The tables are named plainly

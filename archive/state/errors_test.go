@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsarc/newsarc/crawler/frontier"
 )
 
 // shortBusy makes the databases the test opens give up on a lock after d.
@@ -43,7 +45,7 @@ func holdWriteLock(t *testing.T, path string) {
 // writes calls each method of DB that writes.
 var writes = map[string]func(context.Context, *DB) error{
 	"Push": func(ctx context.Context, db *DB) error {
-		_, err := db.Push(ctx, "r", []Entry{{URL: "u2", Site: "a"}})
+		_, err := db.Push(ctx, "r", []frontier.Entry{{URL: "u2", Site: "a"}})
 		return err
 	},
 	"Claim": func(ctx context.Context, db *DB) error {
@@ -55,7 +57,7 @@ var writes = map[string]func(context.Context, *DB) error{
 		return err
 	},
 	"Finish": func(ctx context.Context, db *DB) error {
-		return db.Finish(ctx, Visit{URL: "u1", Site: "a", Status: 200, Run: "r"})
+		return db.Finish(ctx, frontier.Visit{URL: "u1", Site: "a", Status: 200, Run: "r"})
 	},
 	"AddArticle": func(ctx context.Context, db *DB) error {
 		_, _, err := db.AddArticle(ctx, Article{ID: "a1", PayloadDigest: "sha1:B"})
@@ -71,16 +73,8 @@ var writes = map[string]func(context.Context, *DB) error{
 
 // reads calls each method of DB that only reads.
 var reads = map[string]func(context.Context, *DB) error{
-	"Pending": func(ctx context.Context, db *DB) error {
-		_, err := db.Pending(ctx, "a")
-		return err
-	},
 	"Seen": func(ctx context.Context, db *DB) error {
 		_, _, err := db.Seen(ctx, "u1")
-		return err
-	},
-	"SeenInRun": func(ctx context.Context, db *DB) error {
-		_, err := db.SeenInRun(ctx, "r", []string{"u1"})
 		return err
 	},
 	"LatestArticle": func(ctx context.Context, db *DB) error {
@@ -93,7 +87,7 @@ var reads = map[string]func(context.Context, *DB) error{
 func openFilled(t *testing.T) (*DB, string) {
 	t.Helper()
 	db, _ := openTest(t)
-	push(t, db, "", Entry{URL: "u1", Site: "a"})
+	push(t, db, "", frontier.Entry{URL: "u1", Site: "a"})
 	if err := db.StartRun(t.Context(), "r", time.Time{}); err != nil {
 		t.Fatal(err)
 	}

@@ -5,28 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 	"unicode/utf8"
-)
 
-// Entry is a URL waiting in the frontier.
-type Entry struct {
-	URL   string // canonical form; the frontier's key
-	Site  string // configured site name
-	Depth int    // link hops from a start URL, sitemap or feed
-	Kind  string // "page" (the default), "sitemap", "feed" or "robots"
-	// Hint is the lastmod or publication date a sitemap or feed gave for
-	// URL, zero when unknown. It comes back from Claim in UTC.
-	Hint time.Time
-	// Hops counts the redirects followed to reach URL; 0 for a URL found as
-	// a link. It lets the crawler bound a redirect chain that goes through
-	// the queue.
-	Hops int
-	// Via is the URL whose redirect chain led to URL, "" for a URL found
-	// as a link: errors about the chain name the URL that was asked for.
-	// It goes with Hops: a push with fewer hops brings its Via.
-	Via string
-}
+	"github.com/newsarc/newsarc/crawler/frontier"
+)
 
 // pushRow is an Entry as the push statement reads it with jsonb_each: one
 // parameter carries the whole batch, so the statement runs once per batch
@@ -74,7 +56,7 @@ RETURNING id`
 // just finished in this run is not queued again: pushing every discovered
 // link is safe. Push a page's links in one call; its cost is per batch,
 // not per URL.
-func (db *DB) Push(ctx context.Context, run string, entries []Entry) (int, error) {
+func (db *DB) Push(ctx context.Context, run string, entries []frontier.Entry) (int, error) {
 	if len(entries) == 0 {
 		return 0, nil
 	}
@@ -122,7 +104,7 @@ func (db *DB) push(ctx context.Context, run string, batch []byte) (int, error) {
 
 // pushBatch validates entries and encodes them for json_each, merging
 // duplicates within the batch by the same rule as Push.
-func pushBatch(entries []Entry) ([]byte, error) {
+func pushBatch(entries []frontier.Entry) ([]byte, error) {
 	rows := make([]pushRow, 0, len(entries))
 	at := make(map[string]int, len(entries)) // bounded by the batch
 	for _, e := range entries {

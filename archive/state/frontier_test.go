@@ -1,13 +1,16 @@
 package state
 
 import (
+	"context"
 	"fmt"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/newsarc/newsarc/crawler/frontier"
 )
 
-func push(t *testing.T, db *DB, run string, entries ...Entry) int {
+func push(t *testing.T, db *DB, run string, entries ...frontier.Entry) int {
 	t.Helper()
 	n, err := db.Push(t.Context(), run, entries)
 	if err != nil {
@@ -16,7 +19,7 @@ func push(t *testing.T, db *DB, run string, entries ...Entry) int {
 	return n
 }
 
-func claim(t *testing.T, db *DB, site, worker string, n int) []Entry {
+func claim(t *testing.T, db *DB, site, worker string, n int) []frontier.Entry {
 	t.Helper()
 	got, err := db.Claim(t.Context(), site, worker, n, time.Minute)
 	if err != nil {
@@ -25,7 +28,7 @@ func claim(t *testing.T, db *DB, site, worker string, n int) []Entry {
 	return got
 }
 
-func urls(entries []Entry) []string {
+func urls(entries []frontier.Entry) []string {
 	var out []string
 	for _, e := range entries {
 		out = append(out, e.URL)
@@ -38,7 +41,7 @@ func TestDB_Push(t *testing.T) {
 	t1 := t0.Add(time.Hour)
 	t.Run("dedup", func(t *testing.T) {
 		db, _ := openTest(t)
-		e := Entry{URL: "https://a.example/1", Site: "a"}
+		e := frontier.Entry{URL: "https://a.example/1", Site: "a"}
 		if n := push(t, db, "", e, e); n != 1 {
 			t.Errorf("first push added %d, want 1", n)
 		}
@@ -53,14 +56,14 @@ func TestDB_Push(t *testing.T) {
 	t.Run("depth and hint", func(t *testing.T) {
 		db, _ := openTest(t)
 		u := "https://a.example/1"
-		push(t, db, "", Entry{URL: u, Site: "a", Depth: 3, Hint: t0.In(time.FixedZone("", 3600))})
-		push(t, db, "", Entry{URL: u, Site: "a", Depth: 1})
-		push(t, db, "", Entry{URL: u, Site: "a", Depth: 5, Hint: t0.Add(-time.Hour)})
+		push(t, db, "", frontier.Entry{URL: u, Site: "a", Depth: 3, Hint: t0.In(time.FixedZone("", 3600))})
+		push(t, db, "", frontier.Entry{URL: u, Site: "a", Depth: 1})
+		push(t, db, "", frontier.Entry{URL: u, Site: "a", Depth: 5, Hint: t0.Add(-time.Hour)})
 		got := claim(t, db, "a", "w", 10)
 		if len(got) != 1 || got[0].Depth != 1 || !got[0].Hint.Equal(t0) || got[0].Kind != "page" {
 			t.Fatalf("after pushes of depths 3, 1, 5: %+v; want depth 1, hint %v, kind page", got, t0)
 		}
-		push(t, db, "", Entry{URL: u, Site: "a", Depth: 2, Hint: t1})
+		push(t, db, "", frontier.Entry{URL: u, Site: "a", Depth: 2, Hint: t1})
 		db.Release(t.Context(), "w")
 		if got := claim(t, db, "a", "w", 10); len(got) != 1 || got[0].Depth != 1 || !got[0].Hint.Equal(t1) {
 			t.Errorf("after a newer hint: %+v; want depth 1, hint %v", got, t1)
@@ -69,7 +72,7 @@ func TestDB_Push(t *testing.T) {
 	t.Run("duplicates in one batch", func(t *testing.T) {
 		db, _ := openTest(t)
 		u := "https://a.example/1"
-		n := push(t, db, "", Entry{URL: u, Site: "a", Depth: 4}, Entry{URL: u, Site: "a", Depth: 2, Hint: t1}, Entry{URL: u, Site: "a", Depth: 3, Hint: t0})
+		n := push(t, db, "", frontier.Entry{URL: u, Site: "a", Depth: 4}, frontier.Entry{URL: u, Site: "a", Depth: 2, Hint: t1}, frontier.Entry{URL: u, Site: "a", Depth: 3, Hint: t0})
 		got := claim(t, db, "a", "w", 10)
 		if n != 1 || len(got) != 1 || got[0].Depth != 2 || !got[0].Hint.Equal(t1) {
 			t.Errorf("added %d, claimed %+v; want 1 entry of depth 2, hint %v", n, got, t1)
@@ -77,8 +80,8 @@ func TestDB_Push(t *testing.T) {
 	})
 	t.Run("fetched in run", func(t *testing.T) {
 		db, _ := openTest(t)
-		e := Entry{URL: "https://a.example/1", Site: "a"}
-		if err := db.Finish(t.Context(), Visit{URL: e.URL, Site: "a", Status: 200, Run: "r1"}); err != nil {
+		e := frontier.Entry{URL: "https://a.example/1", Site: "a"}
+		if err := db.Finish(t.Context(), frontier.Visit{URL: e.URL, Site: "a", Status: 200, Run: "r1"}); err != nil {
 			t.Fatal(err)
 		}
 		if n := push(t, db, "r1", e); n != 0 {
@@ -94,20 +97,20 @@ func TestDB_Push(t *testing.T) {
 		db, _ := openTest(t)
 		fetched := time.Date(2023, 7, 1, 0, 0, 0, 0, time.UTC)
 		u := "https://a.example/1"
-		if err := db.Finish(t.Context(), Visit{URL: u, Site: "a", Status: 200, Run: "r1", FetchedAt: fetched}); err != nil {
+		if err := db.Finish(t.Context(), frontier.Visit{URL: u, Site: "a", Status: 200, Run: "r1", FetchedAt: fetched}); err != nil {
 			t.Fatal(err)
 		}
-		if n := push(t, db, "r1", Entry{URL: u, Site: "a", Hint: fetched.Add(-time.Hour)}); n != 0 {
+		if n := push(t, db, "r1", frontier.Entry{URL: u, Site: "a", Hint: fetched.Add(-time.Hour)}); n != 0 {
 			t.Errorf("an older hint queued it again (%d)", n)
 		}
-		if n := push(t, db, "r1", Entry{URL: u, Site: "a", Hint: fetched.Add(time.Hour)}); n != 1 {
+		if n := push(t, db, "r1", frontier.Entry{URL: u, Site: "a", Hint: fetched.Add(time.Hour)}); n != 1 {
 			t.Errorf("a newer hint did not queue it again (%d)", n)
 		}
 	})
 	t.Run("invalid", func(t *testing.T) {
 		db, _ := openTest(t)
-		for _, e := range []Entry{{Site: "a"}, {URL: "https://a.example/"}, {URL: "https://a.example/\xff", Site: "a"}} {
-			if _, err := db.Push(t.Context(), "", []Entry{e}); err == nil {
+		for _, e := range []frontier.Entry{{Site: "a"}, {URL: "https://a.example/"}, {URL: "https://a.example/\xff", Site: "a"}} {
+			if _, err := db.Push(t.Context(), "", []frontier.Entry{e}); err == nil {
 				t.Errorf("Push(%+v) succeeded", e)
 			}
 		}
@@ -117,9 +120,9 @@ func TestDB_Push(t *testing.T) {
 func TestDB_Claim(t *testing.T) {
 	t.Run("order", func(t *testing.T) {
 		db, _ := openTest(t)
-		push(t, db, "", Entry{URL: "d2-first", Site: "a", Depth: 2}, Entry{URL: "d1-first", Site: "a", Depth: 1})
-		push(t, db, "", Entry{URL: "other-site", Site: "b", Depth: 0}, Entry{URL: "d1-second", Site: "a", Depth: 1})
-		push(t, db, "", Entry{URL: "d0", Site: "a", Depth: 0})
+		push(t, db, "", frontier.Entry{URL: "d2-first", Site: "a", Depth: 2}, frontier.Entry{URL: "d1-first", Site: "a", Depth: 1})
+		push(t, db, "", frontier.Entry{URL: "other-site", Site: "b", Depth: 0}, frontier.Entry{URL: "d1-second", Site: "a", Depth: 1})
+		push(t, db, "", frontier.Entry{URL: "d0", Site: "a", Depth: 0})
 		got := urls(claim(t, db, "a", "w", 3))
 		want := []string{"d0", "d1-first", "d1-second"}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
@@ -128,16 +131,16 @@ func TestDB_Claim(t *testing.T) {
 		if got := urls(claim(t, db, "a", "w", 3)); fmt.Sprint(got) != "[d2-first]" {
 			t.Errorf("second claim %v, want [d2-first]", got)
 		}
-		if n, _ := db.Pending(t.Context(), "a"); n != 4 {
+		if n, _ := pending(t.Context(), db, "a"); n != 4 {
 			t.Errorf("Pending(a) = %d, want 4 (claimed count)", n)
 		}
-		if n, _ := db.Pending(t.Context(), ""); n != 5 {
+		if n, _ := pending(t.Context(), db, ""); n != 5 {
 			t.Errorf("Pending(all) = %d, want 5", n)
 		}
 	})
 	t.Run("lease expiry", func(t *testing.T) {
 		db, clk := openTest(t)
-		push(t, db, "", Entry{URL: "u1", Site: "a"}, Entry{URL: "u2", Site: "a"})
+		push(t, db, "", frontier.Entry{URL: "u1", Site: "a"}, frontier.Entry{URL: "u2", Site: "a"})
 		if got := claim(t, db, "a", "w1", 10); len(got) != 2 {
 			t.Fatalf("w1 claimed %v", urls(got))
 		}
@@ -152,7 +155,7 @@ func TestDB_Claim(t *testing.T) {
 	})
 	t.Run("release", func(t *testing.T) {
 		db, _ := openTest(t)
-		push(t, db, "", Entry{URL: "u1", Site: "a"}, Entry{URL: "u2", Site: "a"}, Entry{URL: "u3", Site: "a"})
+		push(t, db, "", frontier.Entry{URL: "u1", Site: "a"}, frontier.Entry{URL: "u2", Site: "a"}, frontier.Entry{URL: "u3", Site: "a"})
 		claim(t, db, "a", "w1", 2)
 		claim(t, db, "a", "w2", 1)
 		if n, err := db.Release(t.Context(), "w1"); err != nil || n != 2 {
@@ -164,7 +167,7 @@ func TestDB_Claim(t *testing.T) {
 	})
 	t.Run("bad arguments", func(t *testing.T) {
 		db, _ := openTest(t)
-		push(t, db, "", Entry{URL: "u1", Site: "a"})
+		push(t, db, "", frontier.Entry{URL: "u1", Site: "a"})
 		if got, err := db.Claim(t.Context(), "a", "w", 0, time.Minute); err != nil || len(got) != 0 {
 			t.Errorf("Claim of 0 = %v, %v", got, err)
 		}
@@ -182,9 +185,9 @@ func TestDB_Claim(t *testing.T) {
 func TestDB_Claim_Concurrent(t *testing.T) {
 	db, _ := openTest(t)
 	const total = 2000
-	entries := make([]Entry, total)
+	entries := make([]frontier.Entry, total)
 	for i := range entries {
-		entries[i] = Entry{URL: fmt.Sprintf("https://a.example/%d", i), Site: "a", Depth: i % 3}
+		entries[i] = frontier.Entry{URL: fmt.Sprintf("https://a.example/%d", i), Site: "a", Depth: i % 3}
 	}
 	push(t, db, "", entries...)
 	var mu sync.Mutex
@@ -209,7 +212,7 @@ func TestDB_Claim_Concurrent(t *testing.T) {
 					}
 					got[e.URL] = worker
 					mu.Unlock()
-					if err := db.Finish(t.Context(), Visit{URL: e.URL, Site: "a", Status: 200, Run: "r"}); err != nil {
+					if err := db.Finish(t.Context(), frontier.Visit{URL: e.URL, Site: "a", Status: 200, Run: "r"}); err != nil {
 						t.Error(err)
 						return
 					}
@@ -221,7 +224,20 @@ func TestDB_Claim_Concurrent(t *testing.T) {
 	if len(got) != total {
 		t.Errorf("claimed %d distinct entries, want %d", len(got), total)
 	}
-	if n, _ := db.Pending(t.Context(), "a"); n != 0 {
+	if n, _ := pending(t.Context(), db, "a"); n != 0 {
 		t.Errorf("Pending = %d after all finished", n)
 	}
+}
+
+// pending counts the entries of site in the frontier, queued or claimed;
+// site "" counts all sites.
+func pending(ctx context.Context, db *DB, site string) (int, error) {
+	var n int
+	var err error
+	if site == "" {
+		err = db.r.QueryRowContext(ctx, `SELECT count(*) FROM frontier`).Scan(&n)
+	} else {
+		err = db.r.QueryRowContext(ctx, `SELECT count(*) FROM frontier WHERE site = ?`, site).Scan(&n)
+	}
+	return n, err
 }

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsarc/newsarc/crawler/frontier"
 )
 
 // The helper process is this test binary run again with helperEnv set to
@@ -180,9 +182,9 @@ func crashWriter(dir string) {
 		fmt.Println(err)
 		os.Exit(1)
 	}
-	batch := make([]Entry, 100)
+	batch := make([]frontier.Entry, 100)
 	for i := range batch {
-		batch[i] = Entry{URL: fmt.Sprintf("https://a.example/first/%d", i), Site: "a"}
+		batch[i] = frontier.Entry{URL: fmt.Sprintf("https://a.example/first/%d", i), Site: "a"}
 	}
 	if _, err := db.Push(ctx, "r1", batch); err != nil {
 		fmt.Println(err)
@@ -200,7 +202,7 @@ func crashWriter(dir string) {
 		db.Push(ctx, "r1", batch)
 		got, _ := db.Claim(ctx, "a", "busy", 50, time.Hour)
 		for _, e := range got {
-			db.Finish(ctx, Visit{URL: e.URL, Site: "a", Status: 200, Run: "r1"})
+			db.Finish(ctx, frontier.Visit{URL: e.URL, Site: "a", Status: 200, Run: "r1"})
 		}
 	}
 }

@@ -3,23 +3,11 @@ package state
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
-)
 
-// Visit is the outcome of fetching a URL. The seen table keeps the latest
-// visit of each URL; the WARC files keep every exchange.
-type Visit struct {
-	URL       string // the URL fetched, as it was queued
-	Site      string
-	Status    int    // HTTP status; 0 when the fetch failed before a response
-	Err       string // why the fetch failed; "" when a response came
-	FetchedAt time.Time
-	Digest    string // WARC-Payload-Digest of the response, "" if none
-	Run       string // ID of the run that fetched it
-}
+	"github.com/newsarc/newsarc/crawler/frontier"
+)
 
 const (
 	// A hint newer than the visit came while the entry was claimed (a
@@ -33,10 +21,7 @@ ON CONFLICT(url) DO UPDATE SET
 	site = excluded.site, status = excluded.status, error = excluded.error,
 	fetched_at = excluded.fetched_at, digest = excluded.digest, run = excluded.run`
 
-	sqlSeen      = `SELECT site, status, error, fetched_at, digest, run FROM seen WHERE url = ?`
-	sqlSeenInRun = `
-SELECT seen.url FROM json_each(?1) AS j JOIN seen ON seen.url = j.value
-WHERE seen.run = ?2`
+	sqlSeen = `SELECT site, status, error, fetched_at, digest, run FROM seen WHERE url = ?`
 )
 
 // Finish records visits and removes their URLs from the frontier (unless a
@@ -51,7 +36,7 @@ WHERE seen.run = ?2`
 //
 // On shutdown, call it with a context that is not cancelled by the signal
 // (context.WithoutCancel), or the last visits are lost and fetched again.
-func (db *DB) Finish(ctx context.Context, visits ...Visit) error {
+func (db *DB) Finish(ctx context.Context, visits ...frontier.Visit) error {
 	if len(visits) == 0 {
 		return nil
 	}
@@ -61,7 +46,7 @@ func (db *DB) Finish(ctx context.Context, visits ...Visit) error {
 	return nil
 }
 
-func (db *DB) finish(ctx context.Context, visits []Visit) error {
+func (db *DB) finish(ctx context.Context, visits []frontier.Visit) error {
 	now := db.now()
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
@@ -96,47 +81,18 @@ func (db *DB) finish(ctx context.Context, visits []Visit) error {
 }
 
 // Seen returns the latest visit of url, and false if it was never fetched.
-func (db *DB) Seen(ctx context.Context, url string) (Visit, bool, error) {
-	v := Visit{URL: url}
+func (db *DB) Seen(ctx context.Context, url string) (frontier.Visit, bool, error) {
+	v := frontier.Visit{URL: url}
 	var at sql.NullString
 	err := db.st.seen.QueryRowContext(ctx, url).Scan(&v.Site, &v.Status, &v.Err, &at, &v.Digest, &v.Run)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Visit{}, false, nil
+		return frontier.Visit{}, false, nil
 	}
 	if err == nil {
 		v.FetchedAt, err = parseTime(at)
 	}
 	if err != nil {
-		return Visit{}, false, fmt.Errorf("look up visit of %s: %w", url, db.fail(err))
+		return frontier.Visit{}, false, fmt.Errorf("look up visit of %s: %w", url, db.fail(err))
 	}
 	return v, true, nil
-}
-
-// SeenInRun reports which of urls were fetched in run (their latest visit
-// belongs to it). The map holds only those; its size is bounded by urls.
-func (db *DB) SeenInRun(ctx context.Context, run string, urls []string) (map[string]bool, error) {
-	seen := make(map[string]bool)
-	if len(urls) == 0 {
-		return seen, nil
-	}
-	list, err := json.Marshal(urls)
-	if err != nil {
-		return nil, fmt.Errorf("look up %d urls in run %s: %w", len(urls), run, err)
-	}
-	rows, err := db.st.seenInRun.QueryContext(ctx, list, run)
-	if err != nil {
-		return nil, fmt.Errorf("look up %d urls in run %s: %w", len(urls), run, db.fail(err))
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var u string
-		if err := rows.Scan(&u); err != nil {
-			return nil, fmt.Errorf("look up %d urls in run %s: %w", len(urls), run, db.fail(err))
-		}
-		seen[u] = true
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("look up %d urls in run %s: %w", len(urls), run, db.fail(err))
-	}
-	return seen, nil
 }

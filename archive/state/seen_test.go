@@ -1,22 +1,23 @@
 package state
 
 import (
-	"fmt"
 	"testing"
 	"time"
+
+	"github.com/newsarc/newsarc/crawler/frontier"
 )
 
 func TestDB_Finish(t *testing.T) {
 	db, clk := openTest(t)
 	ctx := t.Context()
-	push(t, db, "", Entry{URL: "u1", Site: "a"}, Entry{URL: "u2", Site: "a"})
+	push(t, db, "", frontier.Entry{URL: "u1", Site: "a"}, frontier.Entry{URL: "u2", Site: "a"})
 	claim(t, db, "a", "w", 2)
 	at := time.Date(2026, 11, 28, 13, 0, 0, 123e6, time.FixedZone("", 3600))
-	v := Visit{URL: "u1", Site: "a", Status: 200, FetchedAt: at, Digest: "sha1:AAAA", Run: "r1"}
+	v := frontier.Visit{URL: "u1", Site: "a", Status: 200, FetchedAt: at, Digest: "sha1:AAAA", Run: "r1"}
 	if err := db.Finish(ctx, v); err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := db.Pending(ctx, "a"); n != 1 {
+	if n, _ := pending(ctx, db, "a"); n != 1 {
 		t.Errorf("Pending = %d after one of two finished, want 1", n)
 	}
 	got, ok, err := db.Seen(ctx, "u1")
@@ -32,7 +33,7 @@ func TestDB_Finish(t *testing.T) {
 	}
 
 	// The latest visit wins; a zero FetchedAt is now.
-	failed := Visit{URL: "u1", Site: "a", Err: "connection refused", Run: "r2"}
+	failed := frontier.Visit{URL: "u1", Site: "a", Err: "connection refused", Run: "r2"}
 	if err := db.Finish(ctx, failed); err != nil {
 		t.Fatal(err)
 	}
@@ -45,37 +46,17 @@ func TestDB_Finish(t *testing.T) {
 		t.Errorf("Seen(never) = %v, %v; want false, nil", ok, err)
 	}
 	// A URL that was never queued (a redirect hop) is recorded all the same.
-	if err := db.Finish(ctx, Visit{URL: "hop", Site: "a", Status: 301, Run: "r2"}, Visit{URL: "u2", Site: "a", Status: 200, Run: "r2"}); err != nil {
+	if err := db.Finish(ctx, frontier.Visit{URL: "hop", Site: "a", Status: 301, Run: "r2"}, frontier.Visit{URL: "u2", Site: "a", Status: 200, Run: "r2"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, ok, _ := db.Seen(ctx, "hop"); !ok {
 		t.Error("redirect hop not recorded")
 	}
-	if n, _ := db.Pending(ctx, ""); n != 0 {
+	if n, _ := pending(ctx, db, ""); n != 0 {
 		t.Errorf("Pending = %d after all finished", n)
 	}
-	if err := db.Finish(ctx, Visit{Site: "a"}); err == nil {
+	if err := db.Finish(ctx, frontier.Visit{Site: "a"}); err == nil {
 		t.Error("Finish of a visit without url succeeded")
-	}
-}
-
-func TestDB_SeenInRun(t *testing.T) {
-	db, _ := openTest(t)
-	ctx := t.Context()
-	for i, run := range []string{"r1", "r1", "r2"} {
-		if err := db.Finish(ctx, Visit{URL: fmt.Sprint("u", i), Site: "a", Status: 200, Run: run}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := db.SeenInRun(ctx, "r1", []string{"u0", "u1", "u2", "u3", "u0"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 2 || !got["u0"] || !got["u1"] {
-		t.Errorf("SeenInRun(r1) = %v, want u0 and u1", got)
-	}
-	if got, err := db.SeenInRun(ctx, "r1", nil); err != nil || len(got) != 0 {
-		t.Errorf("SeenInRun of no urls = %v, %v", got, err)
 	}
 }
 
@@ -85,22 +66,22 @@ func TestDB_Finish_newerHintKeepsEntry(t *testing.T) {
 	db, _ := openTest(t)
 	ctx := t.Context()
 	old := time.Date(2023, 7, 1, 0, 0, 0, 0, time.UTC)
-	push(t, db, "r2", Entry{URL: "u1", Site: "a"})
+	push(t, db, "r2", frontier.Entry{URL: "u1", Site: "a"})
 	if got := claim(t, db, "a", "w", 1); len(got) != 1 {
 		t.Fatalf("claimed %v", got)
 	}
-	push(t, db, "r2", Entry{URL: "u1", Site: "a", Hint: old.Add(time.Hour)})
-	if err := db.Finish(ctx, Visit{URL: "u1", Site: "a", Status: 200, FetchedAt: old, Run: "r2"}); err != nil {
+	push(t, db, "r2", frontier.Entry{URL: "u1", Site: "a", Hint: old.Add(time.Hour)})
+	if err := db.Finish(ctx, frontier.Visit{URL: "u1", Site: "a", Status: 200, FetchedAt: old, Run: "r2"}); err != nil {
 		t.Fatal(err)
 	}
 	got := claim(t, db, "a", "w", 1)
 	if len(got) != 1 || !got[0].Hint.Equal(old.Add(time.Hour)) {
 		t.Fatalf("after Finish with an older visit, Claim = %+v; want the entry back with its new hint", got)
 	}
-	if err := db.Finish(ctx, Visit{URL: "u1", Site: "a", Status: 200, Run: "r2"}); err != nil {
+	if err := db.Finish(ctx, frontier.Visit{URL: "u1", Site: "a", Status: 200, Run: "r2"}); err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := db.Pending(ctx, "a"); n != 0 {
+	if n, _ := pending(ctx, db, "a"); n != 0 {
 		t.Errorf("a fetch now does not take it off the queue: %d pending", n)
 	}
 }

@@ -16,7 +16,7 @@ type stmts struct {
 	finishDelete, finishKeep, finishSeen *sql.Stmt
 	addArticle, latestArticleW           *sql.Stmt
 
-	pendingSite, pendingAll, seen, seenInRun, latestArticle *sql.Stmt
+	seen, latestArticle *sql.Stmt
 }
 
 func (s *stmts) prepare(ctx context.Context, w, r *sql.DB) error {
@@ -35,10 +35,7 @@ func (s *stmts) prepare(ctx context.Context, w, r *sql.DB) error {
 		{w, &s.finishSeen, sqlFinishSeen},
 		{w, &s.addArticle, sqlAddArticle},
 		{w, &s.latestArticleW, sqlLatestArticle},
-		{r, &s.pendingSite, sqlPendingSite},
-		{r, &s.pendingAll, sqlPendingAll},
 		{r, &s.seen, sqlSeen},
-		{r, &s.seenInRun, sqlSeenInRun},
 		{r, &s.latestArticle, sqlLatestArticle},
 	} {
 		st, err := p.db.PrepareContext(ctx, p.query)

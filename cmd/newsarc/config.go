@@ -3,18 +3,16 @@ package main
 import (
 	"errors"
 	"fmt"
-	"net"
-	"net/url"
 	"os"
 	"regexp"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/dustin/go-humanize"
 	"github.com/spf13/viper"
 
 	"github.com/newsarc/newsarc/crawler"
+	"github.com/newsarc/newsarc/pipeline"
 	"github.com/newsarc/newsarc/selectors"
 )
 
@@ -83,29 +81,11 @@ var defaults = map[string]any{
 	"crawl.max_links_per_page": 10000,
 }
 
-// Config is the validated configuration, in the types the packages take.
+// Config is the validated configuration: the file it came from and the
+// typed configuration the pipeline takes. It holds no run's state.
 type Config struct {
-	Path        string // the file read, "" when none
-	Dir         string
-	WARCMaxSize int64
-	MinFree     int64
-	Compression string
-	Crawl       crawler.Config
-	MaxDepth    int
-	MaxPages    int
-	Sites       []*Site
-
-	genericOnce sync.Once
-	generic     *selectors.Extractor
-}
-
-// Site is one configured site, its regexes and selectors compiled: what
-// the crawler needs, and what extraction needs.
-type Site struct {
-	crawler.Site
-	Timezone  *time.Location
-	Language  string
-	Extractor *selectors.Extractor
+	Path string // the file read, "" when none
+	pipeline.Config
 }
 
 // configError is a problem with the configuration: exit code 1.
@@ -165,7 +145,8 @@ func (fc *fileConfig) validate() (*Config, error) {
 	bad := func(key, format string, a ...any) {
 		errs = append(errs, fmt.Errorf("%s: "+format, append([]any{key}, a...)...))
 	}
-	cfg := &Config{Dir: fc.Archive.Dir, Compression: fc.Archive.Compression, MaxDepth: fc.Crawl.MaxDepth, MaxPages: fc.Crawl.MaxPages}
+	cfg := &Config{Config: pipeline.Config{Dir: fc.Archive.Dir, Compression: fc.Archive.Compression, MaxDepth: fc.Crawl.MaxDepth, MaxPages: fc.Crawl.MaxPages,
+		Software: "newsarc/" + version}}
 	if cfg.Dir == "" {
 		bad("archive.dir", "must not be empty")
 	}
@@ -184,7 +165,7 @@ func (fc *fileConfig) validate() (*Config, error) {
 	}
 	cr := fc.Crawl
 	cfg.Crawl = crawler.Config{UserAgent: cr.UserAgent, Concurrency: cr.Concurrency, RespectRobots: cr.RespectRobots, Retries: cr.Retries,
-		ParseHTML: cfg.parseHTML, MaxParseSize: selectors.MaxHTMLSize}
+		MaxParseSize: selectors.MaxHTMLSize}
 	if cr.UserAgent == "" {
 		bad("crawl.user_agent", "must not be empty")
 	}
@@ -227,6 +208,12 @@ func (fc *fileConfig) validate() (*Config, error) {
 		bad("crawl.max_links_per_page", "%d: must be at least 1", cr.MaxLinks)
 	}
 	cfg.Crawl.MaxRedirects, cfg.Crawl.MaxLinksPerPage = cr.MaxRedirects, cr.MaxLinks
+	// The pages of hosts no site holds: extracted with no selectors.
+	generic, err := selectors.New(selectors.Config{})
+	if err != nil {
+		errs = append(errs, err)
+	}
+	cfg.Generic = generic
 	names := make(map[string]bool)
 	for i, sf := range fc.Sites {
 		s, serrs := sf.compile(fmt.Sprintf("sites[%d]", i))
@@ -251,12 +238,13 @@ func parseDuration(s string) (time.Duration, error) {
 	return d, nil
 }
 
-func (sf siteFile) compile(key string) (*Site, []error) {
+func (sf siteFile) compile(key string) (*pipeline.Site, []error) {
 	var errs []error
 	bad := func(k, format string, a ...any) {
 		errs = append(errs, fmt.Errorf("%s.%s: "+format, append([]any{key, k}, a...)...))
 	}
-	s := &Site{Site: crawler.Site{Name: sf.Name, StartURLs: sf.StartURLs, Sitemaps: sf.Sitemaps, Feeds: sf.Feeds}, Language: sf.Language, Timezone: time.UTC}
+	s := &pipeline.Site{Site: crawler.Site{Name: sf.Name, StartURLs: sf.StartURLs, Sitemaps: sf.Sitemaps, Feeds: sf.Feeds}}
+	tz := time.UTC
 	if sf.Name == "" {
 		bad("name", "must not be empty")
 	} else if strings.ContainsAny(sf.Name, `/\ `) || sf.Name == "." || sf.Name == ".." {
@@ -271,7 +259,7 @@ func (sf siteFile) compile(key string) (*Site, []error) {
 		if len(sf.AllowedDomains) == 0 {
 			// The start URL's host, and its port when it is not the
 			// scheme's default: another port is another service.
-			s.AllowedDomains = append(s.AllowedDomains, hostDomain(pu))
+			s.AllowedDomains = append(s.AllowedDomains, pipeline.HostDomain(pu))
 		}
 	}
 	for i, d := range sf.AllowedDomains {
@@ -301,13 +289,13 @@ func (sf siteFile) compile(key string) (*Site, []error) {
 		if err != nil {
 			bad("timezone", "unknown time zone %q", sf.Timezone)
 		} else {
-			s.Timezone = loc
+			tz = loc
 		}
 	}
 	sel := sf.Selectors
 	ex, err := selectors.New(selectors.Config{
 		Selectors: selectors.Selectors{Headline: sel.Headline, Byline: sel.Byline, Published: sel.Published, Modified: sel.Modified, Body: sel.Body, Remove: sel.Remove},
-		Timezone:  s.Timezone,
+		Timezone:  tz,
 		Language:  sf.Language,
 	})
 	if err != nil {
@@ -315,34 +303,4 @@ func (sf siteFile) compile(key string) (*Site, []error) {
 	}
 	s.Extractor = ex
 	return s, errs
-}
-
-// hostDomain is the allowed_domains entry of u's host: with its port
-// when that is not the scheme's default.
-func hostDomain(u *url.URL) string {
-	host, port := strings.ToLower(u.Hostname()), u.Port()
-	if port == "" || (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
-		return host
-	}
-	return net.JoinHostPort(host, port)
-}
-
-// siteFor returns the configured site whose domains hold host, or nil.
-func (c *Config) siteFor(host string) *Site {
-	for _, s := range c.Sites {
-		if s.InDomains(host) {
-			return s
-		}
-	}
-	return nil
-}
-
-// siteByName returns the configured site called name, or nil.
-func (c *Config) siteByName(name string) *Site {
-	for _, s := range c.Sites {
-		if s.Name == name {
-			return s
-		}
-	}
-	return nil
 }

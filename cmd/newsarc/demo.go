@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsarc/newsarc/cmd/newsarc/demosite"
+	"github.com/newsarc/newsarc/pipeline"
 )
 
 func demoCmd(g *globals) *cobra.Command {
@@ -37,7 +38,7 @@ pipeline can be seen with no network and no config. A site called
 				defer cancel()
 				stop(sctx)
 			}()
-			site := cfg.siteByName("demo")
+			site := cfg.Site("demo")
 			if site == nil {
 				site, _ = siteFile{Name: "demo"}.compile("demo")
 				cfg.Sites = append(cfg.Sites, site)
@@ -49,8 +50,8 @@ pipeline can be seen with no network and no config. A site called
 
 			for i, label := range []string{"first crawl", "second crawl (incremental: nothing new to archive)"} {
 				fmt.Fprintf(g.stdout, "demo site at %s: %s into %s\n", base, label, cfg.Dir)
-				sum, err := crawlSites(ctx, cfg, []*Site{site}, g.log, g.stderr)
-				sum.print(g.stdout, cfg.Dir)
+				sum, err := pipeline.Crawl(ctx, &cfg.Config, []*pipeline.Site{site}, g.output())
+				printCrawl(g.stdout, cfg.Dir, sum)
 				if err != nil {
 					return err
 				}

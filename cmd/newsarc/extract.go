@@ -6,16 +6,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/newsarc/newsarc/crawler"
+	"github.com/newsarc/newsarc/pipeline"
 	"github.com/newsarc/newsarc/selectors"
 	"github.com/newsarc/newsarc/selectors/article"
 )
@@ -36,9 +35,9 @@ to standard error, so the selectors of a site can be tuned before a crawl.`,
 			if err != nil {
 				return err
 			}
-			var site *Site
+			var site *pipeline.Site
 			if siteName != "" {
-				if site = cfg.siteByName(siteName); site == nil {
+				if site = cfg.Site(siteName); site == nil {
 					return &usageError{fmt.Errorf("--site %q: no such site in %s", siteName, orEnv(cfg.Path))}
 				}
 			}
@@ -76,13 +75,13 @@ to standard error, so the selectors of a site can be tuned before a crawl.`,
 }
 
 // extractOne reads one input (URL, file or -) and extracts its article.
-func extractOne(ctx context.Context, cfg *Config, site *Site, in, pageURL string, stdin io.Reader) (*article.Article, []selectors.Warning, error) {
+func extractOne(ctx context.Context, cfg *Config, site *pipeline.Site, in, pageURL string, stdin io.Reader) (*article.Article, []selectors.Warning, error) {
 	var (
 		page = selectors.Page{URL: pageURL, Date: time.Now().UTC()}
 		err  error
 	)
 	if strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://") {
-		page, err = fetchPage(ctx, cfg, in)
+		page, err = pipeline.Fetch(ctx, &cfg.Config, in)
 	} else {
 		page.Body, err = readInput(in, stdin)
 		if page.URL == "" && in != "-" {
@@ -97,7 +96,7 @@ func extractOne(ctx context.Context, cfg *Config, site *Site, in, pageURL string
 	if u, err := crawler.ParseURL(page.URL); err == nil {
 		host = u.Hostname()
 	}
-	ex := cfg.extractorFor(host)
+	ex := cfg.ExtractorFor(host)
 	if site != nil && site.Extractor != ex {
 		ex = site.Extractor
 		page.Doc = nil // the crawler parsed it as the host's extractor reads it
@@ -106,7 +105,7 @@ func extractOne(ctx context.Context, cfg *Config, site *Site, in, pageURL string
 	if err != nil {
 		return nil, warnings, fmt.Errorf("%s: %w", in, err)
 	}
-	a.Site = cfg.siteNameFor(host)
+	a.Site = cfg.SiteNameFor(host)
 	if site != nil {
 		a.Site = site.Name
 	}
@@ -137,61 +136,4 @@ func readInput(in string, stdin io.Reader) ([]byte, error) {
 		return nil, fmt.Errorf("read %s: %w", in, err)
 	}
 	return b, nil
-}
-
-// fetchPage gets a page for extract through the crawler, as archive would
-// fetch it (robots.txt, scope, limits, retries, redirects), without
-// recording it.
-func fetchPage(ctx context.Context, cfg *Config, raw string) (selectors.Page, error) {
-	h := &capturePage{}
-	c, err := crawler.New(cfg.Crawl, crawler.NewTransport(cfg.Crawl.Timeout), h)
-	if err != nil {
-		return selectors.Page{}, err
-	}
-	now := time.Now()
-	for _, site := range cfg.seedSites([]string{raw}, h) {
-		if _, err := c.Crawl(ctx, site, crawler.Run{ID: newRunID(now), Worker: "extract", Now: now}, crawler.NewMemoryFrontier(), nil); err != nil {
-			return selectors.Page{}, err
-		}
-	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.page == nil {
-		if h.err == nil {
-			h.err = fmt.Errorf("%s: not fetched", raw)
-		}
-		return selectors.Page{}, h.err
-	}
-	p := h.page
-	date := p.FetchedAt
-	if d, err := http.ParseTime(p.Header.Get("Date")); err == nil {
-		date = d
-	}
-	// The tree the crawler parsed for links is the one extraction reads
-	// (Config.parseHTML): not parsed twice.
-	return selectors.Page{URL: p.URL.String(), Body: p.Body, ContentType: p.ContentType, Date: date, Doc: p.Doc}, nil
-}
-
-// capturePage keeps the page (or the error) of a one-URL crawl.
-type capturePage struct {
-	mu   sync.Mutex
-	page *crawler.Page
-	err  error
-}
-
-func (h *capturePage) HandlePage(_ context.Context, p *crawler.Page) error {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.page == nil {
-		h.page = p
-	}
-	return nil
-}
-
-func (h *capturePage) HandleError(_ context.Context, _ string, err error) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.err == nil {
-		h.err = err
-	}
 }

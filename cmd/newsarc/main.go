@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/newsarc/newsarc/archive/state"
+	"github.com/newsarc/newsarc/pipeline"
 )
 
 // Exit codes, from SPEC.md.
@@ -147,14 +148,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	switch {
 	case errors.As(err, &ue), isCobraUsage(err):
 		return exitUsage
-	case errors.Is(err, errLocked), errors.Is(err, state.ErrBusy):
+	case errors.Is(err, pipeline.ErrLocked), errors.Is(err, state.ErrBusy):
 		return exitLocked
 	}
 	return exitFatal
 }
-
-// errLocked says another crawl holds the archive's lock.
-var errLocked = errors.New("another crawl holds the archive lock")
 
 // isCobraUsage recognises cobra's own argument errors, which are not typed.
 func isCobraUsage(err error) bool {
@@ -175,6 +173,16 @@ func (g *globals) loadConfig(cmd *cobra.Command) (*Config, error) {
 	}
 	cfg.Crawl.Logger = g.log
 	return cfg, nil
+}
+
+// output is where a run reports: the log, one line per failed URL on
+// standard error, and a progress line when standard error is a terminal.
+func (g *globals) output() pipeline.Output {
+	out := pipeline.Output{Log: g.log, Errors: g.stderr}
+	if isTerminal(g.stderr) {
+		out.Progress = g.stderr
+	}
+	return out
 }
 
 func newLogger(level, format string, w io.Writer) (*slog.Logger, error) {

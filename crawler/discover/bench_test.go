@@ -55,7 +55,7 @@ func BenchmarkLinks(b *testing.B) {
 	b.SetBytes(fi.Size())
 	b.ReportAllocs()
 	for b.Loop() {
-		sink = Links(doc, base)
+		sink = links(doc, base)
 	}
 }
 

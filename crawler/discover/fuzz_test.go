@@ -147,9 +147,9 @@ func FuzzLinks(f *testing.F) {
 		if err != nil {
 			return
 		}
-		wantCanonical(t, Links(doc, base))
-		wantCanonical(t, FeedLinks(doc, base))
-		if c := CanonicalLink(doc, base); c != "" {
+		wantCanonical(t, links(doc, base))
+		wantCanonical(t, feedLinks(doc, base))
+		if c := canonicalLink(doc, base); c != "" {
 			wantCanonical(t, []string{c})
 		}
 	})

@@ -2,60 +2,10 @@ package discover
 
 import (
 	"net/url"
-	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
 )
-
-// Links returns the targets of the <a href> and <area href> elements of
-// doc, resolved against the document's base URL (its first <base href>,
-// itself resolved against base, or else base), in canonical form,
-// deduplicated, in document order. Only http and https targets are kept:
-// javascript:, mailto:, tel:, data: and other schemes are skipped, and so
-// are links to a fragment of the page itself. rel=nofollow links are kept:
-// an archive wants what a site hides from search engines too. base may be
-// nil, and then relative links are skipped.
-func Links(doc *html.Node, base *url.URL) []string {
-	pl := Tree(doc, base)
-	var out []string
-	seen := make(map[string]struct{})
-	for _, href := range pl.Anchors {
-		s, ok := resolve(pl.Base, href)
-		if !ok {
-			continue
-		}
-		if _, dup := seen[s]; dup {
-			continue
-		}
-		seen[s] = struct{}{}
-		out = append(out, s)
-	}
-	return out
-}
-
-// FeedLinks returns the RSS and Atom feeds a page announces with
-// <link rel="alternate" type="application/rss+xml"> or
-// type="application/atom+xml", resolved and canonical as Links does.
-func FeedLinks(doc *html.Node, base *url.URL) []string {
-	pl := Tree(doc, base)
-	var out []string
-	for _, href := range pl.Feeds {
-		if s, ok := resolve(pl.Base, href); ok && !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// CanonicalLink returns the target of the page's first
-// <link rel="canonical" href>, resolved against the document's base URL
-// and in canonical form, or "" when there is none or it is not http(s).
-func CanonicalLink(doc *html.Node, base *url.URL) string {
-	pl := Tree(doc, base)
-	s, _ := resolve(pl.Base, pl.Canonical)
-	return s
-}
 
 // resolve turns an href into an absolute canonical http(s) URL.
 func resolve(base *url.URL, href string) (string, bool) {

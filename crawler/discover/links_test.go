@@ -37,7 +37,7 @@ func TestLinks_article(t *testing.T) {
 	doc := parseHTMLFile(t, "article.html")
 	// The page says <base href="https://www.example.ma/2023/06/28/">, so
 	// the document URL below is not what relative links resolve against.
-	got := Links(doc, mustParseURL(t, "https://www.example.ma/?p=1024"))
+	got := links(doc, mustParseURL(t, "https://www.example.ma/?p=1024"))
 	want := []string{
 		"https://www.example.ma/",
 		"https://www.example.ma/category/%D8%A7%D9%82%D8%AA%D8%B5%D8%A7%D8%AF/", // two spellings, one link
@@ -89,7 +89,7 @@ func TestLinks(t *testing.T) {
 			if tc.base != "" {
 				b = mustParseURL(t, tc.base)
 			}
-			if got := Links(doc, b); !slices.Equal(got, tc.want) {
+			if got := links(doc, b); !slices.Equal(got, tc.want) {
 				t.Errorf("Links = %q, want %q", got, tc.want)
 			}
 		})
@@ -142,7 +142,7 @@ func TestResolve(t *testing.T) {
 
 func TestFeedLinks(t *testing.T) {
 	doc := parseHTMLFile(t, "article.html")
-	got := FeedLinks(doc, mustParseURL(t, "https://www.example.ma/?p=1024"))
+	got := feedLinks(doc, mustParseURL(t, "https://www.example.ma/?p=1024"))
 	want := []string{
 		"https://www.example.ma/feed/",
 		"https://www.example.ma/comments/feed/",
@@ -167,14 +167,14 @@ func TestCanonicalLink(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := CanonicalLink(doc, mustParseURL(t, "https://www.example.ma/?p=1024")); got != tc.want {
+			if got := canonicalLink(doc, mustParseURL(t, "https://www.example.ma/?p=1024")); got != tc.want {
 				t.Errorf("CanonicalLink = %q, want %q", got, tc.want)
 			}
 		})
 	}
 	t.Run("article page", func(t *testing.T) {
 		doc := parseHTMLFile(t, "article.html")
-		if got := CanonicalLink(doc, mustParseURL(t, "https://www.example.ma/?p=1024")); got != article {
+		if got := canonicalLink(doc, mustParseURL(t, "https://www.example.ma/?p=1024")); got != article {
 			t.Errorf("CanonicalLink = %q, want %q", got, article)
 		}
 	})
@@ -182,7 +182,7 @@ func TestCanonicalLink(t *testing.T) {
 
 func TestLinks_frontpage(t *testing.T) {
 	doc := parseHTMLFile(t, "frontpage.html")
-	got := Links(doc, mustParseURL(t, "https://www.example.ma/"))
+	got := links(doc, mustParseURL(t, "https://www.example.ma/"))
 	if len(got) < 100 {
 		t.Fatalf("Links found %d links on the front page, want over 100", len(got))
 	}
@@ -205,4 +205,56 @@ func TestLinks_frontpage(t *testing.T) {
 			t.Errorf("link %q keeps a fragment", l)
 		}
 	}
+}
+
+// The helpers below read a parsed page as the crawler does (Tree, then
+// resolve), one kind of link each, so the tests can name what they check.
+
+// links returns the targets of the <a href> and <area href> elements of
+// doc, resolved against the document's base URL (its first <base href>,
+// itself resolved against base, or else base), in canonical form,
+// deduplicated, in document order. Only http and https targets are kept:
+// javascript:, mailto:, tel:, data: and other schemes are skipped, and so
+// are links to a fragment of the page itself. rel=nofollow links are kept:
+// an archive wants what a site hides from search engines too. base may be
+// nil, and then relative links are skipped.
+func links(doc *html.Node, base *url.URL) []string {
+	pl := Tree(doc, base)
+	var out []string
+	seen := make(map[string]struct{})
+	for _, href := range pl.Anchors {
+		s, ok := resolve(pl.Base, href)
+		if !ok {
+			continue
+		}
+		if _, dup := seen[s]; dup {
+			continue
+		}
+		seen[s] = struct{}{}
+		out = append(out, s)
+	}
+	return out
+}
+
+// feedLinks returns the RSS and Atom feeds a page announces with
+// <link rel="alternate" type="application/rss+xml"> or
+// type="application/atom+xml", resolved and canonical as links does.
+func feedLinks(doc *html.Node, base *url.URL) []string {
+	pl := Tree(doc, base)
+	var out []string
+	for _, href := range pl.Feeds {
+		if s, ok := resolve(pl.Base, href); ok && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// canonicalLink returns the target of the page's first
+// <link rel="canonical" href>, resolved against the document's base URL
+// and in canonical form, or "" when there is none or it is not http(s).
+func canonicalLink(doc *html.Node, base *url.URL) string {
+	pl := Tree(doc, base)
+	s, _ := resolve(pl.Base, pl.Canonical)
+	return s
 }

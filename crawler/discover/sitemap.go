@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"slices"
 	"strings"
 	"time"
 
@@ -211,26 +210,6 @@ func parseTextSitemap(r io.Reader, sm *Sitemap, maxURLs int) error {
 		return fmt.Errorf("not XML, and none of its %d lines is a URL", lines)
 	}
 	return nil
-}
-
-// RobotsSitemaps returns the sitemap URLs that the Sitemap: lines of a
-// robots.txt body name, resolved against base (the robots.txt URL, may be
-// nil), canonical, deduplicated, in order.
-func RobotsSitemaps(robots []byte, base *url.URL) []string {
-	var out []string
-	for line := range strings.Lines(string(bytes.TrimPrefix(robots, []byte("\xef\xbb\xbf")))) {
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		key, val, ok := strings.Cut(line, ":")
-		if !ok || !strings.EqualFold(strings.TrimSpace(key), "sitemap") {
-			continue
-		}
-		if s, ok := resolve(base, val); ok && !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // parseW3CTime reads the W3C datetime forms sitemaps use (2023, 2023-06,

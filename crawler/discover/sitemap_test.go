@@ -257,25 +257,6 @@ func TestParseSitemap_noBase(t *testing.T) {
 	}
 }
 
-func TestRobotsSitemaps(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("testdata", "robots.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := RobotsSitemaps(b, mustParseURL(t, "https://www.example.ma/robots.txt"))
-	want := []string{
-		"https://www.example.ma/sitemap_index.xml",
-		"https://www.example.ma/news-sitemap.xml",
-		"https://www.example.ma/sitemap.txt",
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("RobotsSitemaps = %q, want %q", got, want)
-	}
-	if got := RobotsSitemaps([]byte("\xef\xbb\xbfSitemap: https://a.example/s.xml\r\n"), nil); !slices.Equal(got, []string{"https://a.example/s.xml"}) {
-		t.Errorf("RobotsSitemaps with BOM and CRLF = %q", got)
-	}
-}
-
 func TestParseW3CTime(t *testing.T) {
 	plus1 := time.FixedZone("", 3600)
 	for in, want := range map[string]time.Time{
