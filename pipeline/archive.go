@@ -38,11 +38,9 @@ type ArchiveSummary struct {
 func Archive(ctx context.Context, cfg *Config, urls []string, out Output) (ArchiveSummary, error) {
 	out = out.withDefaults()
 	start := time.Now()
-	cfg, err := cfg.prepared()
-	if err != nil {
-		return ArchiveSummary{}, err
-	}
+	cfg = cfg.prepared()
 	var db *state.DB
+	var err error
 	if path := filepath.Join(cfg.Dir, "state.db"); fileExists(path) {
 		if db, err = state.Open(ctx, path); err != nil {
 			return ArchiveSummary{}, stateErr(err)

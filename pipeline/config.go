@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/http/httpproxy"
@@ -31,7 +32,7 @@ type Config struct {
 	MaxPages int // per site and run; 0 = no limit
 	Sites    []*Site
 	// Generic extracts the pages of hosts no site holds; nil: one with no
-	// selectors.
+	// selectors, shared by the process.
 	Generic *selectors.Extractor
 }
 
@@ -106,28 +107,34 @@ func (c *Config) ExtractorFor(host string) *selectors.Extractor {
 	if s := c.SiteFor(host); s != nil && s.Extractor != nil {
 		return s.Extractor
 	}
-	return c.Generic
+	if c.Generic != nil {
+		return c.Generic
+	}
+	return plainExtractor()
 }
 
-// prepared is a copy of c ready for a run: a generic extractor, and the
-// crawler parsing pages as their extractor will read them, so that the
-// tree it hands on in crawler.Page.Doc is the one extraction would build.
-func (c *Config) prepared() (*Config, error) {
-	p := *c
-	if p.Generic == nil {
-		g, err := selectors.New(selectors.Config{})
-		if err != nil {
-			return nil, err
-		}
-		p.Generic = g
+// plainExtractor is the extractor with no selectors; it keeps no state
+// between pages, so one serves every run.
+var plainExtractor = sync.OnceValue(func() *selectors.Extractor {
+	ex, err := selectors.New(selectors.Config{})
+	if err != nil {
+		panic(err) // no selectors: nothing to compile, nothing to fail
 	}
+	return ex
+})
+
+// prepared is a copy of c ready for a run: the crawler parses pages as
+// their extractor will read them, so that the tree it hands on in
+// crawler.Page.Doc is the one extraction would build.
+func (c *Config) prepared() *Config {
+	p := *c
 	p.Crawl.ParseHTML = func(pg *crawler.Page) (*html.Node, error) {
 		return p.ExtractorFor(pg.URL.Hostname()).Parse(pg.Body, pg.ContentType)
 	}
 	if p.Crawl.MaxParseSize == 0 {
 		p.Crawl.MaxParseSize = selectors.MaxHTMLSize
 	}
-	return &p, nil
+	return &p
 }
 
 // crawlerSite is s as the crawler takes it, with the run's limits.

@@ -70,10 +70,7 @@ func Crawl(ctx context.Context, cfg *Config, sites []*Site, out Output) (CrawlSu
 	out = out.withDefaults()
 	start := time.Now()
 	r := &crawlRun{out: out, start: start, sum: CrawlSummary{Run: NewRunID(start), Errors: map[string]int{}}}
-	cfg, err := cfg.prepared()
-	if err != nil {
-		return r.sum, err
-	}
+	cfg = cfg.prepared()
 	r.cfg = cfg
 	unlock, err := lockArchive(cfg.Dir)
 	if err != nil {

@@ -17,10 +17,7 @@ import (
 // time it was fetched; its Doc is the tree the crawler parsed, as the
 // extractor of its host reads it.
 func Fetch(ctx context.Context, cfg *Config, rawURL string) (selectors.Page, error) {
-	cfg, err := cfg.prepared()
-	if err != nil {
-		return selectors.Page{}, err
-	}
+	cfg = cfg.prepared()
 	h := &capturePage{}
 	now := time.Now()
 	run := crawler.Run{ID: NewRunID(now), Worker: "extract", Now: now}

@@ -208,12 +208,6 @@ func (fc *fileConfig) validate() (*Config, error) {
 		bad("crawl.max_links_per_page", "%d: must be at least 1", cr.MaxLinks)
 	}
 	cfg.Crawl.MaxRedirects, cfg.Crawl.MaxLinksPerPage = cr.MaxRedirects, cr.MaxLinks
-	// The pages of hosts no site holds: extracted with no selectors.
-	generic, err := selectors.New(selectors.Config{})
-	if err != nil {
-		errs = append(errs, err)
-	}
-	cfg.Generic = generic
 	names := make(map[string]bool)
 	for i, sf := range fc.Sites {
 		s, serrs := sf.compile(fmt.Sprintf("sites[%d]", i))
