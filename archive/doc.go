@@ -7,6 +7,7 @@
 // synced, so that the article JSON can point back at it and never at a
 // record a crash lost. Repair closes what a killed process left open.
 //
-// archive may import selectors (for Article); it must never import crawler
-// or anything in cmd.
+// archive imports selectors/article (the article type, standard library
+// only) and never the rest of selectors, so it links no extraction code;
+// it must never import crawler, pipeline or anything in cmd.
 package archive

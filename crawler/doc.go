@@ -10,6 +10,7 @@
 // the frontier. The frontier is given too: the SQLite state for crawls,
 // MemoryFrontier for runs that keep no state.
 //
-// It knows nothing of articles or WARC files: it never imports archive or
-// selectors.
+// It knows nothing of articles or WARC files: it never imports archive,
+// selectors or pipeline. Its Entry and Visit live in crawler/frontier,
+// which the stores of a frontier (archive/state) import instead of crawler.
 package crawler

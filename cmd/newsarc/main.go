@@ -1,5 +1,3 @@
-// Command newsarc archives news articles twice: the raw HTTP exchange as
-// WARC and a cleaned JSON document. See README.md and SPEC.md.
 package main
 
 import (

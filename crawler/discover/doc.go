@@ -1,7 +1,7 @@
 // Package discover finds and normalises the URLs a crawl queues: links, feed
-// and canonical links in HTML pages, sitemaps and sitemap indexes (plain,
-// gzip, Google News, plain text), robots.txt Sitemap lines, RSS and Atom
-// feeds, and the canonical form under which a URL is queued and
+// and canonical links in HTML pages (Scan for raw bytes, Tree for a parsed
+// page, Resolve for each href), sitemaps and sitemap indexes (plain,
+// gzip, Google News, plain text), RSS and Atom feeds, and the canonical form under which a URL is queued and
 // deduplicated. It also tells crawler traps from ordinary pages.
 //
 // Everything here is a pure function of its arguments: no network, no
