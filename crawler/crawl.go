@@ -2,7 +2,6 @@ package crawler
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
 	"sync"
@@ -277,25 +276,4 @@ func (cr *crawl) isDeferred(u string) bool {
 	cr.mu.Lock()
 	defer cr.mu.Unlock()
 	return cr.deferred[u]
-}
-
-// inScope says whether u may be queued, and why not.
-func (cr *crawl) inScope(u string) (bool, error) {
-	pu, err := url.Parse(u)
-	if err != nil {
-		return false, ErrMalformedURL
-	}
-	if !cr.site.InScope(pu) {
-		return false, ErrOffSite
-	}
-	if reason, trapped := discover.Trap(pu, cr.run.Now); trapped {
-		return false, errors.New(reason)
-	}
-	return true, nil
-}
-
-// queueable reports whether a link to u is queued: in scope and wanted.
-func (cr *crawl) queueable(u string) bool {
-	ok, _ := cr.inScope(u)
-	return ok && cr.site.wanted(u)
 }

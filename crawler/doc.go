@@ -10,6 +10,17 @@
 // the frontier. The frontier is given too: the SQLite state for crawls,
 // MemoryFrontier for runs that keep no state.
 //
+// Where each behaviour is:
+//
+//	crawl.go        Crawl: seeding, the dispatch loop (claims, concurrency), the frontier
+//	entry.go        one entry: history check, fetch, redirect, defer, block, fail
+//	pages.go        what a 2xx response yields: links (capped), sitemap and feed URLs
+//	fetch.go        the fetch path over colly: limits, decoding, per-host delay
+//	crawler.go      Config, Page, Handler, retries and backoff
+//	robots.go       robots.txt (RFC 9309): fetch, cache, Crawl-delay
+//	site.go         Site and its scope: domains, ports, article and follow patterns, traps
+//	decode.go       content codings; memfrontier.go, linkmemo.go, errors.go
+//
 // It knows nothing of articles or WARC files: it never imports archive,
 // selectors or pipeline. Its Entry and Visit live in crawler/frontier,
 // which the stores of a frontier (archive/state) import instead of crawler.

@@ -1,11 +1,14 @@
 package crawler
 
 import (
+	"errors"
 	"net"
 	"net/url"
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/newsarc/newsarc/crawler/discover"
 )
 
 // Site is what the crawler needs to know of one configured site.
@@ -119,4 +122,25 @@ func hostOf(raw string) string {
 		return ""
 	}
 	return u.Host
+}
+
+// inScope says whether u may be queued, and why not.
+func (cr *crawl) inScope(u string) (bool, error) {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return false, ErrMalformedURL
+	}
+	if !cr.site.InScope(pu) {
+		return false, ErrOffSite
+	}
+	if reason, trapped := discover.Trap(pu, cr.run.Now); trapped {
+		return false, errors.New(reason)
+	}
+	return true, nil
+}
+
+// queueable reports whether a link to u is queued: in scope and wanted.
+func (cr *crawl) queueable(u string) bool {
+	ok, _ := cr.inScope(u)
+	return ok && cr.site.wanted(u)
 }
