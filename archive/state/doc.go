@@ -31,6 +31,7 @@
 // its process, so a second crawl of the archive fails at once with
 // ErrLocked, and a crash never leaves a stale lock.
 //
-// state must not import any other newsarc package: its users adapt their
-// own types to its API.
+// state imports no other newsarc package but crawler/frontier, whose
+// Entry and Visit it stores as they are; it never imports crawler,
+// archive, selectors or pipeline.
 package state
