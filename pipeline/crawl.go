@@ -118,7 +118,7 @@ func openState(ctx context.Context, dir, worker, run string, start time.Time) (*
 	if err != nil {
 		return nil, stateErr(err)
 	}
-	if _, err := db.Release(ctx, worker); err == nil {
+	if _, err = db.Release(ctx, worker); err == nil {
 		err = db.StartRun(ctx, run, start)
 	}
 	if err != nil {
