@@ -9,7 +9,11 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/newsarc/newsarc/selectors/article"
+	"github.com/newsarc/newsarc/selectors/byline"
 	"github.com/newsarc/newsarc/selectors/dates"
+	"github.com/newsarc/newsarc/selectors/internal/markup"
+	"github.com/newsarc/newsarc/selectors/internal/pagetext"
+	"github.com/newsarc/newsarc/selectors/structured"
 )
 
 // extractByline: selector (each match one author) → JSON-LD authors →
@@ -20,7 +24,7 @@ func (x *extraction) extractByline() {
 		if s := x.selectAll(r); s.Length() > 0 {
 			var names []string
 			s.Each(func(_ int, m *goquery.Selection) {
-				names = append(names, CleanByline(r.value(m))...)
+				names = append(names, byline.Clean(r.value(m))...)
 			})
 			if names = dedupeNames(names); len(names) > 0 {
 				x.setByline(names, article.SourceSelector)
@@ -30,19 +34,26 @@ func (x *extraction) extractByline() {
 		}
 	}
 	for _, d := range []struct {
-		s      *structured
+		s      *structured.Item
 		source string
 	}{{x.ld, article.SourceJSONLD}, {x.md, article.SourceMicrodata}} {
 		if d.s != nil && x.setByline(cleanAll(d.s.Authors), d.source) {
 			return
 		}
 	}
-	for _, k := range metaAuthor {
+	for _, k := range structured.AuthorKeys {
 		if x.setByline(cleanAll(x.meta[k]), article.SourceMeta) {
 			return
 		}
 	}
 	x.setByline(x.textByline(), article.SourceText)
+}
+
+// CleanByline turns a byline as printed ("By Jane Doe and John Roe",
+// "بقلم: محمد العلوي") into author names, as byline.Clean does; it returns
+// nil when no name is left.
+func CleanByline(s string) []string {
+	return byline.Clean(s)
 }
 
 func (x *extraction) setByline(names []string, source string) bool {
@@ -66,7 +77,7 @@ func (x *extraction) setByline(names []string, source string) bool {
 func cleanAll(in []string) []string {
 	var out []string
 	for _, s := range in {
-		out = append(out, CleanByline(s)...)
+		out = append(out, byline.Clean(s)...)
 	}
 	return dedupeNames(out)
 }
@@ -75,7 +86,7 @@ func dedupeNames(in []string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, n := range in {
-		if k := foldText(n); !seen[k] {
+		if k := pagetext.Fold(n); !seen[k] {
 			seen[k] = true
 			out = append(out, n)
 		}
@@ -119,18 +130,18 @@ func (x *extraction) prefixedByline(n *html.Node) []string {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			t := cleanText(c.Data)
-			if t == "" || utf8.RuneCountInString(t) > maxBylineText || !hasBylinePrefix(t) {
+			t := pagetext.Clean(c.Data)
+			if t == "" || utf8.RuneCountInString(t) > maxBylineText || !byline.HasPrefix(t) {
 				continue
 			}
 			// The names may be in the next elements: "By <a>Jane</a>". The
 			// element must start with the prefix: "said by the ministry"
 			// inside a paragraph is not a byline.
 			if !read {
-				whole, short = shortText(n, maxBylineText)
+				whole, short = pagetext.Short(n, maxBylineText)
 				read = true
 			}
-			if short && hasBylinePrefix(whole) {
+			if short && byline.HasPrefix(whole) {
 				if names := x.namesInText(whole); len(names) > 0 {
 					return names
 				}
@@ -141,7 +152,7 @@ func (x *extraction) prefixedByline(n *html.Node) []string {
 				}
 			}
 		case html.ElementNode:
-			if skipText[c.DataAtom] || x.insideJunk(c) {
+			if pagetext.IsHidden(c.DataAtom) || markup.InsideJunk(c, x.anchor) {
 				continue
 			}
 			if names := x.prefixedByline(c); len(names) > 0 {
@@ -170,7 +181,7 @@ func (x *extraction) authorElementsOf(scope *goquery.Selection, innermost bool) 
 	var parent *html.Node
 	scope.Find("*").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		n := s.Get(0)
-		if !isAuthorElement(n) || x.insideJunk(n) || innermost && hasAuthorDescendant(n) {
+		if !markup.IsAuthorElement(n) || markup.InsideJunk(n, x.anchor) || innermost && hasAuthorDescendant(n) {
 			return true
 		}
 		if parent != nil && n.Parent != parent {
@@ -188,26 +199,17 @@ func (x *extraction) authorElementsOf(scope *goquery.Selection, innermost bool) 
 
 func hasAuthorDescendant(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (isAuthorElement(c) || hasAuthorDescendant(c)) {
+		if c.Type == html.ElementNode && (markup.IsAuthorElement(c) || hasAuthorDescendant(c)) {
 			return true
 		}
 	}
 	return false
 }
 
-func isAuthorElement(n *html.Node) bool {
-	for _, a := range n.Attr {
-		if a.Key == "rel" && strings.Contains(" "+a.Val+" ", " author ") {
-			return true
-		}
-	}
-	return hasClassWord(n, authorWords)
-}
-
 // namesIn cleans the text of a byline element, without the dates it often
 // carries ("By Jane Doe, June 29, 2023").
 func (x *extraction) namesIn(s *goquery.Selection) []string {
-	return x.namesInText(nodeText(s))
+	return x.namesInText(pagetext.Of(s))
 }
 
 func (x *extraction) namesInText(t string) []string {
@@ -218,14 +220,7 @@ func (x *extraction) namesInText(t string) []string {
 	for i := len(ms) - 1; i >= 0; i-- {
 		t = t[:ms[i].Start] + " , " + t[ms[i].End:]
 	}
-	return CleanByline(t)
-}
-
-// hasBylinePrefix reports text that starts like a byline: "By ", "Par ",
-// "بقلم", "كتب".
-func hasBylinePrefix(t string) bool {
-	_, ok := cutBylinePrefix(t)
-	return ok
+	return byline.Clean(t)
 }
 
 // firstText is n's first non-blank text child.

@@ -8,7 +8,12 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/newsarc/newsarc/selectors/article"
+	"github.com/newsarc/newsarc/selectors/byline"
 	"github.com/newsarc/newsarc/selectors/dates"
+	"github.com/newsarc/newsarc/selectors/internal/lines"
+	"github.com/newsarc/newsarc/selectors/internal/markup"
+	"github.com/newsarc/newsarc/selectors/internal/pagetext"
+	"github.com/newsarc/newsarc/selectors/maintext"
 )
 
 // extractBody: the body selector's matches, with the configured remove
@@ -47,9 +52,9 @@ func (x *extraction) selectorParagraphs(s *goquery.Selection) []string {
 		if hasAncestorIn(n, matched) {
 			continue
 		}
-		c := cloneTree(n)
-		removeJunk(c, x.e.removed)
-		out = append(out, paragraphs(c)...)
+		c := markup.Clone(n)
+		markup.RemoveJunk(c, x.e.removed)
+		out = append(out, pagetext.Paragraphs(c)...)
 	}
 	return out
 }
@@ -82,7 +87,7 @@ func separateParts(nodes []*html.Node) int {
 // holdsBlocks reports an element with block elements among its children.
 func holdsBlocks(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && blockElems[c.DataAtom] {
+		if c.Type == html.ElementNode && pagetext.IsBlock(c.DataAtom) {
 			return true
 		}
 	}
@@ -120,9 +125,9 @@ func (x *extraction) cleanParagraphs(in []string) []string {
 	prev := ""
 	head := x.headTexts()
 	for _, p := range in {
-		k := foldText(p)
+		k := pagetext.Fold(p)
 		switch {
-		case k == "" || junkParagraph(p) || k == prev:
+		case k == "" || lines.IsJunk(p) || k == prev:
 			continue
 		case len(out) == 0 && (head[k] || x.headerLine(p) || isBreadcrumb(p)):
 			continue
@@ -130,10 +135,10 @@ func (x *extraction) cleanParagraphs(in []string) []string {
 		prev = k
 		out = append(out, p)
 	}
-	for len(out) > 0 && tailLine(out[len(out)-1]) {
+	for len(out) > 0 && lines.IsClosing(out[len(out)-1]) {
 		out = out[:len(out)-1]
 	}
-	if len(out) > 1 && callToAction(out[0]) {
+	if len(out) > 1 && lines.IsCallToAction(out[0]) {
 		out = out[1:]
 	}
 	return out
@@ -143,8 +148,8 @@ func (x *extraction) cleanParagraphs(in []string) []string {
 // and <title>, folded.
 func (x *extraction) headTexts() map[string]bool {
 	m := map[string]bool{}
-	for _, t := range []string{x.a.Headline, x.meta.first("og:title"), x.title()} {
-		if k := foldText(t); k != "" {
+	for _, t := range []string{x.a.Headline, x.meta.First("og:title"), x.title()} {
+		if k := pagetext.Fold(t); k != "" {
 			m[k] = true
 		}
 	}
@@ -170,7 +175,7 @@ func (x *extraction) headerLine(p string) bool {
 	if len(p) > maxBylineText {
 		return false
 	}
-	if hasBylinePrefix(p) && len(CleanByline(p)) > 0 {
+	if byline.HasPrefix(p) && len(byline.Clean(p)) > 0 {
 		return true
 	}
 	ms := dates.Find(p, x.e.tz, x.now)
@@ -212,10 +217,10 @@ func (x *extraction) runGeneric() *genericResult {
 		return x.generic
 	}
 	if res.ContentNode != nil {
-		c := cloneTree(res.ContentNode)
-		removeJunk(c, nil)
-		x.generic.paragraphs = x.mainText(paragraphs(c))
+		c := markup.Clone(res.ContentNode)
+		markup.RemoveJunk(c, nil)
+		x.generic.paragraphs = maintext.Correct(x.root, x.anchor, pagetext.Paragraphs(c))
 	}
-	x.generic.title = cleanText(res.Metadata.Title)
+	x.generic.title = pagetext.Clean(res.Metadata.Title)
 	return x.generic
 }

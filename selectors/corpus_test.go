@@ -4,11 +4,12 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"flag"
-	"github.com/newsarc/newsarc/selectors/article"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/newsarc/newsarc/selectors/article"
 )
 
 // TestCorpus extracts every page of the shared ScrapingHub corpus: none

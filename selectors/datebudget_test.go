@@ -2,65 +2,22 @@ package selectors
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/PuerkitoBio/goquery"
-	"github.com/newsarc/newsarc/selectors/article"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsarc/newsarc/selectors/article"
+	"github.com/newsarc/newsarc/selectors/internal/markup"
+	"github.com/newsarc/newsarc/selectors/structured"
 )
 
 // The date steps read a bounded part of a page (maxDateCandidates values,
 // short labels, the first maxDateScanText of text for go-htmldate), so that
 // a page of megabytes costs about what its start costs. These tests check
 // the bounds and that the bounded readers give what the unbounded ones did.
-
-// FuzzShortText checks that shortText and shortOwnText give nodeText and
-// ownText when those are short, and refuse them when they are not.
-func FuzzShortText(f *testing.F) {
-	for _, s := range []string{
-		`<p>Publié le <b>5 juillet 2023</b> à 11h20</p>`,
-		`<div class="meta">Par X<br>Publié le 5 juillet<div>` + strings.Repeat("mot ", 100) + `</div></div>`,
-		"<span>\u200b a \u00a0 b\u00ad\u200e</span><script>x</script> c",
-		"<p>a\xffb</p><p>  </p><ul><li>x</li><li>y</li></ul>",
-	} {
-		f.Add(s, 40)
-	}
-	pages, _ := filepath.Glob("testdata/*/*.html")
-	for _, p := range pages[:min(len(pages), 4)] {
-		if b, err := os.ReadFile(p); err == nil {
-			f.Add(string(b), maxDateText)
-		}
-	}
-	f.Fuzz(func(t *testing.T, src string, limit int) {
-		if limit < 0 || limit > 1000 {
-			return
-		}
-		root, err := html.Parse(strings.NewReader(src))
-		if err != nil {
-			return
-		}
-		checked := 0
-		eachElement([]*html.Node{root}, func(n *html.Node) bool {
-			checked++
-			full := nodeText(goquery.NewDocumentFromNode(n).Selection)
-			got, ok := shortText(n, limit)
-			if short := utf8.RuneCountInString(full) <= limit; ok != short || ok && got != full {
-				t.Fatalf("shortText(<%s>, %d) = %q, %v; nodeText %q", n.Data, limit, got, ok, full)
-			}
-			own := ownText(n)
-			got, ok = shortOwnText(n, limit)
-			if short := utf8.RuneCountInString(own) <= limit; ok != short || ok && got != own {
-				t.Fatalf("shortOwnText(<%s>, %d) = %q, %v; ownText %q", n.Data, limit, got, ok, own)
-			}
-			return checked < 200
-		})
-	})
-}
 
 // TestClonePrefix checks that go-htmldate's copy is the page when the page
 // is within the budget, and its start when it is not.
@@ -74,7 +31,7 @@ func TestClonePrefix(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		whole := render(t, cloneTree(page))
+		whole := render(t, markup.Clone(page))
 		if got := render(t, clonePrefix(page, &scanBudget{elements: maxDateScanElements, text: maxDateScanText})); got != whole {
 			t.Errorf("%s: the copy within the budget is not the page", c.name)
 		}
@@ -122,7 +79,7 @@ func TestExtraction_dateField_boundedMeta(t *testing.T) {
 		}
 		b.WriteString(`<meta name="date" content="2023-07-05T11:20:00+02:00"></head><body><h1>Titre</h1></body></html>`)
 		x := extractionOf(t, b.String())
-		x.dateField(article.FieldPublished, nil, &x.a.Published, func(d *structured) string { return d.Published }, metaPublished)
+		x.dateField(article.FieldPublished, nil, &x.a.Published, func(d *structured.Item) string { return d.Published }, structured.PublishedKeys)
 		if found := !x.a.Published.IsZero(); found != (unreadable < maxDateCandidates) {
 			t.Errorf("%d unreadable values before the date: found %v (%v)", unreadable, found, x.a.Published)
 		}

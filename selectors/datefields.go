@@ -14,6 +14,8 @@ import (
 
 	"github.com/newsarc/newsarc/selectors/article"
 	"github.com/newsarc/newsarc/selectors/dates"
+	"github.com/newsarc/newsarc/selectors/internal/markup"
+	"github.com/newsarc/newsarc/selectors/structured"
 )
 
 // futureSlack is how far after the fetch a date read from the page may lie;
@@ -25,9 +27,9 @@ const futureSlack = 24 * time.Hour
 // go-htmldate (published only).
 func (x *extraction) extractDates() {
 	x.dateField(article.FieldPublished, x.e.published, &x.a.Published,
-		func(d *structured) string { return d.Published }, metaPublished)
+		func(d *structured.Item) string { return d.Published }, structured.PublishedKeys)
 	x.dateField(article.FieldModified, x.e.modified, &x.a.Modified,
-		func(d *structured) string { return d.Modified }, metaModified)
+		func(d *structured.Item) string { return d.Modified }, structured.ModifiedKeys)
 	if x.a.Published.IsZero() || x.a.Modified.IsZero() {
 		pub, mod := x.headerDates()
 		x.setDate(article.FieldPublished, &x.a.Published, pub)
@@ -67,7 +69,7 @@ func (x *extraction) parseDate(s string) (time.Time, bool) {
 }
 
 // dateField runs the selector, structured data and meta steps of one date.
-func (x *extraction) dateField(field string, r *rule, dst *time.Time, get func(*structured) string, metaKeys []string) {
+func (x *extraction) dateField(field string, r *rule, dst *time.Time, get func(*structured.Item) string, metaKeys []string) {
 	if r != nil {
 		if s := x.selectFirst(r); s != nil {
 			v := dateValue(r, s)
@@ -79,7 +81,7 @@ func (x *extraction) dateField(field string, r *rule, dst *time.Time, get func(*
 		}
 	}
 	for _, d := range []struct {
-		s      *structured
+		s      *structured.Item
 		source string
 	}{{x.ld, article.SourceJSONLD}, {x.md, article.SourceMicrodata}} {
 		if d.s == nil {
@@ -162,8 +164,8 @@ func (x *extraction) htmlDate() (time.Time, bool) {
 		opts.URL = x.base.String()
 	}
 	page := clonePrefix(x.root, &scanBudget{elements: maxDateScanElements, text: maxDateScanText})
-	if body := findElement(page, atom.Body); body != nil {
-		removeJunk(body, x.e.removed) // the head's meta tags stay
+	if body := markup.FindElement(page, atom.Body); body != nil {
+		markup.RemoveJunk(body, x.e.removed) // the head's meta tags stay
 	}
 	r, err := htmldate.FromDocument(page, opts)
 	if err != nil || r.IsZero() {
@@ -193,12 +195,12 @@ const (
 // scanBudget is what is left of the bounds above during a copy.
 type scanBudget struct{ elements, text int }
 
-// clonePrefix copies n as cloneTree does, in document order, until the
+// clonePrefix copies n as markup.Clone does, in document order, until the
 // budget is spent; the nodes after that point are left out and the text
 // node that spends it is cut. Scripts and styles cost nothing: they hold
 // JSON-LD, which go-htmldate reads whole, and no visible date.
 func clonePrefix(n *html.Node, b *scanBudget) *html.Node {
-	c := cloneNode(n)
+	c := markup.CloneNode(n)
 	switch n.Type {
 	case html.ElementNode:
 		b.elements--
@@ -226,17 +228,4 @@ func truncate(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n]) + "…"
-}
-
-// findElement returns the first element of kind a under n, depth first.
-func findElement(n *html.Node, a atom.Atom) *html.Node {
-	if n.Type == html.ElementNode && n.DataAtom == a {
-		return n
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if f := findElement(c, a); f != nil {
-			return f
-		}
-	}
-	return nil
 }

@@ -11,8 +11,10 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/newsarc/newsarc/selectors/article"
 	"golang.org/x/net/html"
+
+	"github.com/newsarc/newsarc/selectors/article"
+	"github.com/newsarc/newsarc/selectors/structured"
 )
 
 // Selectors are the per-site CSS selectors from config.toml
@@ -204,8 +206,8 @@ type extraction struct {
 	doc      *goquery.Document
 	base     *url.URL // nil when the page URL is not a URL
 	now      time.Time
-	meta     metaTags
-	ld, md   *structured
+	meta     structured.Meta
+	ld, md   *structured.Item
 	a        *article.Article
 	warnings []Warning
 	anchor   *html.Node // the headline's element, nil when unknown
@@ -214,14 +216,15 @@ type extraction struct {
 
 func newExtraction(e *Extractor, p Page, root *html.Node) *extraction {
 	doc := goquery.NewDocumentFromNode(root)
+	sd := structured.Read(doc)
 	x := &extraction{
 		e:    e,
 		root: root,
 		doc:  doc,
 		now:  p.Date,
-		meta: readMeta(doc),
-		ld:   readJSONLD(doc),
-		md:   readMicrodata(doc),
+		meta: sd.Meta,
+		ld:   sd.JSONLD,
+		md:   sd.Microdata,
 		a:    &article.Article{URL: p.URL, Provenance: article.Provenance{}},
 	}
 	if x.now.IsZero() {

@@ -10,8 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsarc/newsarc/selectors/article"
 	"golang.org/x/net/html"
+
+	"github.com/newsarc/newsarc/selectors/article"
 )
 
 func TestExtractor_Extract_notHTML(t *testing.T) {

@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"github.com/newsarc/newsarc/selectors/article"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsarc/newsarc/selectors/article"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of extraction tests")

@@ -11,6 +11,8 @@ import (
 
 	"github.com/newsarc/newsarc/selectors/article"
 	"github.com/newsarc/newsarc/selectors/dates"
+	"github.com/newsarc/newsarc/selectors/internal/markup"
+	"github.com/newsarc/newsarc/selectors/internal/pagetext"
 )
 
 // maxDateCandidates bounds the values of one kind that a date step parses
@@ -26,10 +28,10 @@ func (x *extraction) headerDates() (pub, mod dated) {
 	region := x.region()
 	parsed := 0
 	eachElement(region.Nodes, func(n *html.Node) bool {
-		if n.Data != "time" || x.insideJunk(n) {
+		if n.Data != "time" || markup.InsideJunk(n, x.anchor) {
 			return true
 		}
-		v := attr(n, "datetime")
+		v := markup.Attr(n, "datetime")
 		if v == "" {
 			return true // text of a <time> is read with the other text below
 		}
@@ -65,7 +67,7 @@ func pick(have, d dated) dated {
 // itemprop, or the label between it and the previous <time> ("Publié le
 // <time> · Mis à jour le <time>").
 func isUpdate(n *html.Node) bool {
-	if hasClassWord(n, publishedWords) {
+	if markup.HasClassWord(n, publishedWords) {
 		// "entry-date updated": WordPress themes mark the publication
 		// date "updated" for the hAtom microformat.
 		return false
@@ -77,7 +79,7 @@ func isUpdate(n *html.Node) bool {
 	size := 0
 	for p := n.PrevSibling; p != nil && size < 80 && p.DataAtom != atom.Time; p = p.PrevSibling {
 		var b strings.Builder
-		writeText(&b, p)
+		pagetext.Write(&b, p)
 		label = append(label, b.String())
 		size += b.Len()
 	}
@@ -105,23 +107,23 @@ type dateLabel struct {
 func (x *extraction) dateTexts(region *goquery.Selection) []dateLabel {
 	var out []dateLabel
 	add := func(n *html.Node) {
-		if n == nil || n.Type != html.ElementNode || n == x.anchor || x.insideJunk(n) {
+		if n == nil || n.Type != html.ElementNode || n == x.anchor || markup.InsideJunk(n, x.anchor) {
 			return
 		}
 		// Texts are read only as far as a label can go: a container
 		// left open by broken markup can hold the rest of the page.
-		t, ok := shortText(n, maxDateText)
+		t, ok := pagetext.Short(n, maxDateText)
 		if !ok {
-			t, ok = shortOwnText(n, maxDateText)
+			t, ok = pagetext.ShortOwn(n, maxDateText)
 		}
 		if ok && t != "" {
-			out = append(out, dateLabel{t, isUpdateClass(n) && !hasClassWord(n, publishedWords)})
+			out = append(out, dateLabel{t, isUpdateClass(n) && !markup.HasClassWord(n, publishedWords)})
 		}
 	}
 	var marked []*html.Node
 	eachElement(region.Nodes, func(n *html.Node) bool {
 		// A byline often carries the date: "Par X<br>Publié le …".
-		if n.DataAtom == atom.Time || hasDateClass(n) || hasClassWord(n, authorWords) {
+		if n.DataAtom == atom.Time || markup.HasDateClass(n) || markup.HasAuthorClass(n) {
 			marked = append(marked, n)
 		}
 		return len(marked) < maxDateCandidates
@@ -199,7 +201,7 @@ func (x *extraction) byProximity(nodes []*html.Node) []*html.Node {
 	}
 	var after, before []*html.Node
 	for _, n := range nodes {
-		if precedes(n, x.anchor) && !inside(x.anchor, n) {
+		if markup.Precedes(n, x.anchor) && !markup.Inside(x.anchor, n) {
 			before = append(before, n)
 		} else {
 			after = append(after, n)
@@ -227,38 +229,4 @@ func eachElement(roots []*html.Node, f func(*html.Node) bool) {
 			return
 		}
 	}
-}
-
-// precedes reports whether a starts before b in document order.
-func precedes(a, b *html.Node) bool {
-	if a == b {
-		return false
-	}
-	pa, pb := ancestry(a), ancestry(b)
-	i := 0
-	for i < len(pa) && i < len(pb) && pa[i] == pb[i] {
-		i++
-	}
-	if i == len(pa) {
-		return true // a holds b
-	}
-	if i == len(pb) {
-		return false
-	}
-	for c := pa[i]; c != nil; c = c.NextSibling {
-		if c == pb[i] {
-			return true
-		}
-	}
-	return false
-}
-
-// ancestry is n's ancestors from the root down to n.
-func ancestry(n *html.Node) []*html.Node {
-	var out []*html.Node
-	for ; n != nil; n = n.Parent {
-		out = append(out, n)
-	}
-	slices.Reverse(out)
-	return out
 }

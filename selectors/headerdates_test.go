@@ -1,9 +1,10 @@
 package selectors
 
 import (
-	"github.com/newsarc/newsarc/selectors/article"
 	"testing"
 	"time"
+
+	"github.com/newsarc/newsarc/selectors/article"
 )
 
 // TestExtractor_Extract_dates covers the date steps after structured data:

@@ -7,8 +7,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/newsarc/newsarc/selectors/article"
 	"golang.org/x/net/html"
+
+	"github.com/newsarc/newsarc/selectors/article"
+	"github.com/newsarc/newsarc/selectors/internal/markup"
+	"github.com/newsarc/newsarc/selectors/internal/pagetext"
+	"github.com/newsarc/newsarc/selectors/structured"
 )
 
 // extractHeadline: selector → JSON-LD → microdata → og:title / <title> with
@@ -27,7 +31,7 @@ func (x *extraction) extractHeadline() {
 		}
 	}
 	for _, d := range []struct {
-		s      *structured
+		s      *structured.Item
 		source string
 	}{{x.ld, article.SourceJSONLD}, {x.md, article.SourceMicrodata}} {
 		if d.s != nil && d.s.Headline != "" {
@@ -37,7 +41,7 @@ func (x *extraction) extractHeadline() {
 		}
 	}
 	names := x.siteNames()
-	if t := x.meta.first(metaTitle...); t != "" {
+	if t := x.meta.First(structured.TitleKeys...); t != "" {
 		x.a.Headline = x.preferH1(cutSiteName(t, names))
 		x.set(article.FieldHeadline, article.SourceMeta)
 		return
@@ -60,7 +64,7 @@ func (x *extraction) title() string {
 		if s.Closest("svg").Length() > 0 {
 			return true
 		}
-		t = nodeText(s)
+		t = pagetext.Of(s)
 		return false
 	})
 	return t
@@ -71,7 +75,7 @@ func (x *extraction) title() string {
 // www.hespress.com).
 func (x *extraction) siteNames() []string {
 	var names []string
-	for _, k := range metaSiteName {
+	for _, k := range structured.SiteNameKeys {
 		names = append(names, x.meta[k]...)
 	}
 	if x.ld != nil && x.ld.Publisher != "" {
@@ -98,7 +102,7 @@ var titleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " « ",
 // "Site | Headline", "Headline | Section | Site". A part is the site's name
 // when it matches a known name or, at the end, is at most three words.
 func cutSiteName(title string, names []string) string {
-	title = cleanText(title)
+	title = pagetext.Clean(title)
 	for _, sep := range titleSeps {
 		if !strings.Contains(title, sep) {
 			continue
@@ -123,7 +127,7 @@ func cutSiteName(title string, names []string) string {
 }
 
 func isSiteName(part string, names []string) bool {
-	p := strings.ReplaceAll(foldText(part), " ", "")
+	p := strings.ReplaceAll(pagetext.Fold(part), " ", "")
 	if p == "" {
 		return false
 	}
@@ -131,7 +135,7 @@ func isSiteName(part string, names []string) bool {
 		if isInitials(strings.TrimSpace(part), n) {
 			return true
 		}
-		n = strings.ReplaceAll(foldText(n), " ", "")
+		n = strings.ReplaceAll(pagetext.Fold(n), " ", "")
 		if n != "" && (p == n || strings.TrimSuffix(p, "com") == n || strings.HasPrefix(p, n) && utf8.RuneCountInString(p) <= utf8.RuneCountInString(n)+4) {
 			return true
 		}
@@ -144,14 +148,14 @@ func isSiteName(part string, names []string) bool {
 // else, for a title of several parts, the part that a heading of the page
 // prints ("Site - Headline" on a page whose headline is a td.contentheading).
 func (x *extraction) preferH1(title string) string {
-	ft := foldText(title)
+	ft := pagetext.Fold(title)
 	if ft == "" {
 		return title
 	}
 	best := ""
 	x.doc.Find("h1").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		h := nodeText(s)
-		fh := foldText(h)
+		h := pagetext.Of(s)
+		fh := pagetext.Fold(h)
 		if fh == "" {
 			return true
 		}
@@ -167,7 +171,7 @@ func (x *extraction) preferH1(title string) string {
 	parts := map[string]bool{}
 	for _, sep := range titleSeps {
 		for p := range strings.SplitSeq(title, sep) {
-			if fp := foldText(p); fp != "" && fp != ft && len(strings.Fields(fp)) >= 3 {
+			if fp := pagetext.Fold(p); fp != "" && fp != ft && len(strings.Fields(fp)) >= 3 {
 				parts[fp] = true
 			}
 		}
@@ -176,7 +180,7 @@ func (x *extraction) preferH1(title string) string {
 		return title
 	}
 	x.doc.Find(headingSelector).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if h := nodeText(s); len(h) < 400 && parts[foldText(h)] && !x.insideJunk(s.Get(0)) {
+		if h := pagetext.Of(s); len(h) < 400 && parts[pagetext.Fold(h)] && !markup.InsideJunk(s.Get(0), x.anchor) {
 			best = h
 			return false
 		}
@@ -199,22 +203,22 @@ func (x *extraction) findAnchor() {
 	if x.anchor != nil {
 		return
 	}
-	want := foldText(x.a.Headline)
+	want := pagetext.Fold(x.a.Headline)
 	var first *html.Node
 	x.doc.Find("h1, h2").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		n := s.Get(0)
-		if want != "" && foldText(nodeText(s)) == want {
+		if want != "" && pagetext.Fold(pagetext.Of(s)) == want {
 			x.anchor = n
 			return false
 		}
-		if first == nil && n.Data == "h1" && !x.insideJunk(n) {
+		if first == nil && n.Data == "h1" && !markup.InsideJunk(n, x.anchor) {
 			first = n
 		}
 		return true
 	})
 	if x.anchor == nil && want != "" {
 		x.doc.Find(headingSelector).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			if n := s.Get(0); foldText(nodeText(s)) == want && !x.insideJunk(n) {
+			if n := s.Get(0); pagetext.Fold(pagetext.Of(s)) == want && !markup.InsideJunk(n, x.anchor) {
 				x.anchor = n
 				return false
 			}

@@ -5,7 +5,9 @@ import (
 	"strings"
 
 	"github.com/RadhiFadlillah/whatlanggo"
+
 	"github.com/newsarc/newsarc/selectors/article"
+	"github.com/newsarc/newsarc/selectors/structured"
 )
 
 // canonical is rel=canonical resolved against the page URL, else og:url
@@ -17,7 +19,7 @@ func (x *extraction) canonical() string {
 			return u.String()
 		}
 	}
-	if u := x.resolve(x.meta.first("og:url")); u != nil && x.base != nil && sameSite(u, x.base) && !x.homeOf(u) {
+	if u := x.resolve(x.meta.First("og:url")); u != nil && x.base != nil && sameSite(u, x.base) && !x.homeOf(u) {
 		return u.String()
 	}
 	return x.a.URL
@@ -53,27 +55,27 @@ func sameSite(a, b *url.URL) bool {
 
 // extractDescription: JSON-LD → microdata → og:description, description.
 func (x *extraction) extractDescription() {
-	x.firstOf(article.FieldDescription, &x.a.Description, func(d *structured) string { return d.Description }, metaDescription)
+	x.firstOf(article.FieldDescription, &x.a.Description, func(d *structured.Item) string { return d.Description }, structured.DescriptionKeys)
 }
 
 // extractSection: JSON-LD articleSection → microdata → article:section.
 func (x *extraction) extractSection() {
-	x.firstOf(article.FieldSection, &x.a.Section, func(d *structured) string { return d.Section }, metaSection)
+	x.firstOf(article.FieldSection, &x.a.Section, func(d *structured.Item) string { return d.Section }, structured.SectionKeys)
 }
 
 // extractImage: JSON-LD image → microdata → og:image, twitter:image; always
 // an absolute http(s) URL.
 func (x *extraction) extractImage() {
 	var img string
-	x.firstOf(article.FieldImage, &img, func(d *structured) string {
+	x.firstOf(article.FieldImage, &img, func(d *structured.Item) string {
 		if u := x.resolve(d.Image); u != nil {
 			return u.String()
 		}
 		return ""
 	}, nil)
 	if img == "" {
-		for _, k := range metaImage {
-			if u := x.resolve(x.meta.first(k)); u != nil {
+		for _, k := range structured.ImageKeys {
+			if u := x.resolve(x.meta.First(k)); u != nil {
 				img = u.String()
 				x.set(article.FieldImage, article.SourceMeta)
 				break
@@ -84,9 +86,9 @@ func (x *extraction) extractImage() {
 }
 
 // firstOf sets a string field from structured data, then from meta keys.
-func (x *extraction) firstOf(field string, dst *string, get func(*structured) string, metaKeys []string) {
+func (x *extraction) firstOf(field string, dst *string, get func(*structured.Item) string, metaKeys []string) {
 	for _, d := range []struct {
-		s      *structured
+		s      *structured.Item
 		source string
 	}{{x.ld, article.SourceJSONLD}, {x.md, article.SourceMicrodata}} {
 		if d.s != nil {
@@ -97,7 +99,7 @@ func (x *extraction) firstOf(field string, dst *string, get func(*structured) st
 			}
 		}
 	}
-	if v := x.meta.first(metaKeys...); v != "" {
+	if v := x.meta.First(metaKeys...); v != "" {
 		*dst = v
 		x.set(field, article.SourceMeta)
 	}
@@ -107,7 +109,7 @@ func (x *extraction) firstOf(field string, dst *string, get func(*structured) st
 // news_keywords meta.
 func (x *extraction) extractTags() {
 	for _, d := range []struct {
-		s      *structured
+		s      *structured.Item
 		source string
 	}{{x.ld, article.SourceJSONLD}, {x.md, article.SourceMicrodata}} {
 		if d.s != nil && len(d.s.Keywords) > 0 {
@@ -117,7 +119,7 @@ func (x *extraction) extractTags() {
 		}
 	}
 	for _, k := range []string{"article:tag", "og:article:tag", "news_keywords", "keywords"} {
-		if tags := splitList(x.meta[k]); len(tags) > 0 {
+		if tags := structured.SplitKeywords(x.meta[k]); len(tags) > 0 {
 			x.a.Tags = tags
 			x.set(article.FieldTags, article.SourceMeta)
 			return
@@ -132,7 +134,7 @@ func (x *extraction) extractLanguage() {
 	for _, c := range []struct{ v, source string }{
 		{html.AttrOr("lang", html.AttrOr("xml:lang", "")), article.SourceMeta},
 		{x.ldLanguage(), article.SourceJSONLD},
-		{x.meta.first("content-language", "og:locale", "dc.language", "language"), article.SourceMeta},
+		{x.meta.First("content-language", "og:locale", "dc.language", "language"), article.SourceMeta},
 		{x.e.lang, article.SourceConfig},
 	} {
 		if l := primaryLang(c.v); l != "" {

@@ -7,6 +7,8 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
+
+	"github.com/newsarc/newsarc/selectors/internal/pagetext"
 )
 
 // SelectorError is an invalid selector of the site's config. Key names the
@@ -73,7 +75,7 @@ func splitAttr(s string) (css, attr string) {
 func (r *rule) value(s *goquery.Selection) string {
 	if r.attr != "" {
 		v, _ := s.Attr(r.attr)
-		return cleanText(v)
+		return pagetext.Clean(v)
 	}
-	return nodeText(s)
+	return pagetext.Of(s)
 }

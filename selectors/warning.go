@@ -3,10 +3,11 @@ package selectors
 import (
 	"cmp"
 	"fmt"
-	"github.com/newsarc/newsarc/selectors/article"
 	"log/slog"
 	"slices"
 	"sync"
+
+	"github.com/newsarc/newsarc/selectors/article"
 )
 
 // WarningKind says what went wrong with a configured selector on a page.

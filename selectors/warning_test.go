@@ -2,12 +2,13 @@ package selectors
 
 import (
 	"bytes"
-	"github.com/newsarc/newsarc/selectors/article"
 	"log/slog"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/newsarc/newsarc/selectors/article"
 )
 
 func TestExtractor_Extract_typedWarnings(t *testing.T) {

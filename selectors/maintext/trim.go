@@ -1,4 +1,4 @@
-package selectors
+package maintext
 
 import (
 	"slices"
@@ -6,6 +6,10 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsarc/newsarc/selectors/internal/lines"
+	"github.com/newsarc/newsarc/selectors/internal/markup"
+	"github.com/newsarc/newsarc/selectors/internal/pagetext"
 )
 
 // headerWords are class and id words of what a page prints above the
@@ -23,19 +27,19 @@ var headerWords = map[string]bool{
 // headerLike reports a piece before the container that is part of the
 // article's header: a heading, the description again, or an element
 // whose class says title, standfirst, byline or date.
-func (x *extraction) headerLike(l *layout, p piece) bool {
+func (l *layout) headerLike(p piece) bool {
 	if isHeading(p.node) {
 		return true
 	}
-	if x.anchor != nil {
+	if l.anchor != nil {
 		// The headline's group, not the body's.
-		if lca, _ := branches(p.node, x.anchor); lca != nil && !inside(l.container, lca.Parent) {
+		if lca, _ := branches(p.node, l.anchor); lca != nil && !markup.Inside(l.container, lca.Parent) {
 			return true
 		}
 	}
 	mine, _ := branches(p.node, l.container)
 	for n := p.node; n != nil; n = n.Parent {
-		if hasClassWord(n, headerWords) || n.DataAtom == atom.Header || isHeading(n) {
+		if markup.HasClassWord(n, headerWords) || n.DataAtom == atom.Header || isHeading(n) {
 			return true
 		}
 		if n == mine {
@@ -49,14 +53,14 @@ func (x *extraction) headerLike(l *layout, p piece) bool {
 // "<div class=post-info><span class=author>…</span> <span class=date>…".
 func holdsByline(n *html.Node) bool {
 	var b strings.Builder
-	writeText(&b, n)
+	pagetext.Write(&b, n)
 	if len(strings.Fields(b.String())) > maxBylineWords {
 		return false
 	}
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (c.DataAtom == atom.Time || isAuthorElement(c) || hasDateClass(c) || walk(c)) {
+			if c.Type == html.ElementNode && (c.DataAtom == atom.Time || markup.IsAuthorElement(c) || markup.HasDateClass(c) || walk(c)) {
 				return true
 			}
 		}
@@ -78,12 +82,12 @@ func isHeading(n *html.Node) bool {
 
 // trim drops header pieces before the container and pieces after it that
 // are not in a block of the container's own kind.
-func (x *extraction) trim(l *layout, ps []piece) []piece {
+func (l *layout) trim(ps []piece) []piece {
 	var out []piece
 	for _, p := range ps {
 		switch l.outside(p) {
 		case -1:
-			if x.headerLike(l, p) {
+			if l.headerLike(p) {
 				continue
 			}
 		case 1:
@@ -93,7 +97,7 @@ func (x *extraction) trim(l *layout, ps []piece) []piece {
 		}
 		out = append(out, p)
 	}
-	return trimListTail(l, x.trimAboveHeadline(l, trimTitle(out)))
+	return trimListTail(l, l.trimAboveHeadline(trimTitle(out)))
 }
 
 // maxAboveHeadline is the part of the text that may lie above the headline
@@ -104,17 +108,17 @@ const maxAboveHeadline = 0.3
 // trimAboveHeadline drops what a table layout puts in the same container
 // as the article above its headline (menu, section name), the headline,
 // and the byline and date line right under it.
-func (x *extraction) trimAboveHeadline(l *layout, ps []piece) []piece {
-	if x.anchor == nil {
+func (l *layout) trimAboveHeadline(ps []piece) []piece {
+	if l.anchor == nil {
 		return ps
 	}
 	cut, above, total := -1, 0, 0
 	for i, p := range ps {
 		n := len(p.text)
 		total += n
-		if p.node != nil && cut < 0 && (inside(p.node, x.anchor) || precedes(x.anchor, p.node)) {
+		if p.node != nil && cut < 0 && (markup.Inside(p.node, l.anchor) || markup.Precedes(l.anchor, p.node)) {
 			cut = i
-			if inside(p.node, x.anchor) {
+			if markup.Inside(p.node, l.anchor) {
 				cut = i + 1
 			}
 		}
@@ -143,8 +147,8 @@ func headerBox(p, next piece, container *html.Node) bool {
 		return false
 	}
 	for n := p.node; n != nil && n != container; n = n.Parent {
-		if n.Type == html.ElementNode && hasClassWord(n, standfirstWords) {
-			return next.node == nil || !inside(next.node, n)
+		if n.Type == html.ElementNode && markup.HasClassWord(n, standfirstWords) {
+			return next.node == nil || !markup.Inside(next.node, n)
 		}
 	}
 	return false
@@ -187,7 +191,7 @@ func trimListTail(l *layout, ps []piece) []piece {
 	// Closing lines first (copyright, credits), then a last line of links
 	// only: print, send, share.
 	for k := len(ps) - 1; k > 0; k-- {
-		if !tailLine(ps[k].text) && !(ps[k].block >= 0 && linky(l.src[ps[k].block]) && len(strings.Fields(ps[k].text)) <= 8) {
+		if !lines.IsClosing(ps[k].text) && !(ps[k].block >= 0 && linky(l.src[ps[k].block]) && len(strings.Fields(ps[k].text)) <= 8) {
 			break
 		}
 		ps = ps[:k]
@@ -210,7 +214,7 @@ func isListItem(n *html.Node) bool {
 		if n.DataAtom == atom.Li {
 			return true
 		}
-		if blockElems[n.DataAtom] && n.DataAtom != atom.A && n.DataAtom != atom.Div && n.DataAtom != atom.P {
+		if pagetext.IsBlock(n.DataAtom) && n.DataAtom != atom.A && n.DataAtom != atom.Div && n.DataAtom != atom.P {
 			return false
 		}
 	}

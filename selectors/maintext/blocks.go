@@ -1,10 +1,13 @@
-package selectors
+package maintext
 
 import (
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsarc/newsarc/selectors/internal/markup"
+	"github.com/newsarc/newsarc/selectors/internal/pagetext"
 )
 
 // srcBlock is one paragraph of the page as a reader sees it laid out: the
@@ -56,7 +59,7 @@ func (w *blockWalker) flush() {
 		w.out = append(w.out, srcBlock{
 			key:   key,
 			all:   all,
-			text:  cleanText(w.clean.String()),
+			text:  pagetext.Clean(w.clean.String()),
 			node:  node,
 			runes: w.runes,
 			link:  w.link,
@@ -75,10 +78,10 @@ func (w *blockWalker) text(s string) {
 		w.clean.WriteString(s)
 	}
 	for _, r := range s {
-		if !isWordRune(r) {
+		if !pagetext.IsWordRune(r) {
 			continue
 		}
-		r = toLower(r)
+		r = pagetext.ToLower(r)
 		w.all.WriteRune(r)
 		if !visible {
 			continue
@@ -102,7 +105,7 @@ func (w *blockWalker) walk(n *html.Node) {
 	case html.CommentNode, html.DoctypeNode:
 		return
 	case html.ElementNode:
-		if skipText[n.DataAtom] {
+		if pagetext.IsHidden(n.DataAtom) {
 			// go-trafilatura's last resort, the page's whole text, has
 			// the text of buttons, options and noscript.
 			if n.DataAtom != atom.Script && n.DataAtom != atom.Style && n.DataAtom != atom.Head {
@@ -130,8 +133,8 @@ func (w *blockWalker) walk(n *html.Node) {
 			return
 		}
 	}
-	if n.Type != html.ElementNode || !blockElems[n.DataAtom] {
-		junk := n.Type == html.ElementNode && isJunk(n)
+	if n.Type != html.ElementNode || !pagetext.IsBlock(n.DataAtom) {
+		junk := n.Type == html.ElementNode && markup.IsJunk(n)
 		if junk {
 			w.inlineJunk++
 		}
@@ -167,8 +170,8 @@ func compactKey(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if isWordRune(r) {
-			b.WriteRune(toLower(r))
+		if pagetext.IsWordRune(r) {
+			b.WriteRune(pagetext.ToLower(r))
 		}
 	}
 	return b.String()

@@ -1,4 +1,4 @@
-package selectors
+package maintext
 
 import (
 	"strings"
@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsarc/newsarc/selectors/internal/markup"
 )
 
 // captionWords are class and id words of image captions and credits, which
@@ -32,15 +34,15 @@ const junkShare = 0.5
 // headline's container. The answer is kept per element (l.boxed): asked for
 // every piece, the walk up would read each ancestor's classes once per
 // piece under it, and deep nesting made that the costliest step.
-func (x *extraction) inBox(l *layout, n *html.Node) bool {
+func (l *layout) inBox(n *html.Node) bool {
 	if n == nil || n.Type != html.ElementNode {
 		return false
 	}
 	if v, ok := l.boxed[n]; ok {
 		return v
 	}
-	v := (isJunk(n) || n.DataAtom == atom.Figcaption || hasClassWord(n, captionWords)) &&
-		l.share(n) < junkShare && !x.holdsAnchor(n) || x.inBox(l, n.Parent)
+	v := (markup.IsJunk(n) || n.DataAtom == atom.Figcaption || markup.HasClassWord(n, captionWords)) &&
+		l.share(n) < junkShare && !markup.Inside(l.anchor, n) || l.inBox(n.Parent)
 	l.boxed[n] = v
 	return v
 }
@@ -67,10 +69,10 @@ func shouted(s string) bool {
 // filter drops the pieces that are not article text: those in boxes
 // (related, share, newsletter, captions), runs of links (menus, related
 // lists), cards of other articles and shouted promotions.
-func (x *extraction) filter(l *layout, ps []piece) []piece {
+func (l *layout) filter(ps []piece) []piece {
 	keep := make([]bool, len(ps))
 	for i, p := range ps {
-		keep[i] = p.node == nil || !x.inBox(l, p.node)
+		keep[i] = p.node == nil || !l.inBox(p.node)
 	}
 	// Runs of link labels are lists of other articles.
 	for i := 0; i < len(ps); {

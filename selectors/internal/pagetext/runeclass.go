@@ -1,4 +1,4 @@
-package selectors
+package pagetext
 
 import (
 	"sync"
@@ -30,8 +30,8 @@ func buildClasses() {
 	}
 }
 
-// isWordRune reports unicode.IsLetter(r) || unicode.IsDigit(r).
-func isWordRune(r rune) bool {
+// IsWordRune reports unicode.IsLetter(r) || unicode.IsDigit(r).
+func IsWordRune(r rune) bool {
 	if r < 0 || r >= 1<<16 {
 		return unicode.IsLetter(r) || unicode.IsDigit(r)
 	}
@@ -39,8 +39,8 @@ func isWordRune(r rune) bool {
 	return wordBits[r>>6]&(1<<(r&63)) != 0
 }
 
-// toLower is unicode.ToLower.
-func toLower(r rune) rune {
+// ToLower is unicode.ToLower.
+func ToLower(r rune) rune {
 	if r < 0 || r >= 1<<16 {
 		return unicode.ToLower(r)
 	}
@@ -51,8 +51,8 @@ func toLower(r rune) rune {
 	return unicode.ToLower(r)
 }
 
-// isSpace is unicode.IsSpace without its table search above Latin-1.
-func isSpace(r rune) bool {
+// IsSpace is unicode.IsSpace without its table search above Latin-1.
+func IsSpace(r rune) bool {
 	if r < 0x100 {
 		switch r {
 		case '\t', '\n', '\v', '\f', '\r', ' ', 0x85, 0xA0:

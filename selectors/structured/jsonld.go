@@ -1,4 +1,4 @@
-package selectors
+package structured
 
 import (
 	"encoding/json"
@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/newsarc/newsarc/selectors/internal/pagetext"
 )
 
 // Schema.org types that describe an article, by how specific they are.
@@ -22,7 +24,7 @@ var articleTypes = map[string]int{
 // readJSONLD reads the page's JSON-LD and returns its most specific article
 // item, or nil. A WebPage item is used only when there is no article, and
 // then only for its dates and description.
-func readJSONLD(doc *goquery.Document) *structured {
+func readJSONLD(doc *goquery.Document) *Item {
 	var items []map[string]any
 	byID := map[string]map[string]any{}
 	doc.Find(`script[type="application/ld+json"], script[type="application/json+ld"]`).Each(func(_ int, s *goquery.Selection) {
@@ -41,7 +43,7 @@ func readJSONLD(doc *goquery.Document) *structured {
 	if best == nil {
 		return nil
 	}
-	d := &structured{
+	d := &Item{
 		Published:   jsonString(best["datePublished"]),
 		Modified:    jsonString(best["dateModified"]),
 		Description: jsonString(best["description"]),
@@ -59,7 +61,7 @@ func readJSONLD(doc *goquery.Document) *structured {
 	d.Authors = jsonAuthors(best["author"], byID)
 	d.Image = jsonImage(best["image"], byID)
 	d.Section = firstOf(jsonStrings(best["articleSection"]))
-	d.Keywords = splitList(jsonStrings(best["keywords"]))
+	d.Keywords = SplitKeywords(jsonStrings(best["keywords"]))
 	d.Language = jsonString(best["inLanguage"])
 	if p := resolveRef(best["publisher"], byID); p != nil {
 		d.Publisher = jsonString(p["name"])
@@ -237,7 +239,7 @@ func cleanJSONText(s string) string {
 	if strings.ContainsRune(s, '&') {
 		s = html.UnescapeString(s)
 	}
-	return cleanText(s)
+	return pagetext.Clean(s)
 }
 
 func firstOf(s []string) string {
@@ -247,13 +249,14 @@ func firstOf(s []string) string {
 	return s[0]
 }
 
-// splitList splits comma-separated keyword strings and drops duplicates.
-func splitList(in []string) []string {
+// SplitKeywords splits comma-separated keyword strings (also at "،" and
+// ";") and drops duplicates, ignoring case.
+func SplitKeywords(in []string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, s := range in {
 		for part := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == ',' || r == '،' || r == ';' }) {
-			part = cleanText(part)
+			part = pagetext.Clean(part)
 			k := strings.ToLower(part)
 			if part == "" || seen[k] {
 				continue

@@ -1,4 +1,4 @@
-package selectors
+package lines
 
 import (
 	"regexp"
@@ -23,10 +23,10 @@ var (
 // maxTailLine bounds the length of a closing line; longer text is article.
 const maxTailLine = 250
 
-// tailLine reports a line that closes an article without being its text:
+// IsClosing reports a line that closes an article without being its text:
 // copyright, "updated at", reporting credits, how to reach the author,
 // newsletter and subscription offers.
-func tailLine(p string) bool {
+func IsClosing(p string) bool {
 	if utf8.RuneCountInString(p) >= maxTailLine {
 		return false
 	}
@@ -34,7 +34,7 @@ func tailLine(p string) bool {
 		rxContact.MatchString(p) || rxCallToAction.MatchString(p)
 }
 
-// callToAction reports an opening line that offers a newsletter or an app.
-func callToAction(p string) bool {
+// IsCallToAction reports an opening line that offers a newsletter or an app.
+func IsCallToAction(p string) bool {
 	return utf8.RuneCountInString(p) < maxTailLine && rxCallToAction.MatchString(p)
 }

@@ -1,14 +1,17 @@
-package selectors
+package maintext
 
 import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsarc/newsarc/selectors/internal/markup"
 )
 
 // layout is go-trafilatura's main text laid over the page: which blocks it
 // took, the element that holds most of them, and how much of the text each
 // element holds.
 type layout struct {
+	anchor    *html.Node // the headline's element, nil when unknown
 	src       []srcBlock
 	paras     []mapped
 	taken     map[int]bool        // blocks of some paragraph
@@ -22,8 +25,8 @@ type layout struct {
 // containerShare is the part of the taken text that the container holds.
 const containerShare = 0.6
 
-func newLayout(root *html.Node, src []srcBlock, paras []mapped) *layout {
-	l := &layout{src: src, paras: paras, taken: map[int]bool{}, held: map[*html.Node]int{}, order: map[*html.Node]int{}, boxed: map[*html.Node]bool{}}
+func newLayout(root, anchor *html.Node, src []srcBlock, paras []mapped) *layout {
+	l := &layout{anchor: anchor, src: src, paras: paras, taken: map[int]bool{}, held: map[*html.Node]int{}, order: map[*html.Node]int{}, boxed: map[*html.Node]bool{}}
 	i := 0
 	var number func(n *html.Node)
 	number = func(n *html.Node) {
@@ -107,20 +110,10 @@ func (l *layout) share(n *html.Node) float64 {
 	return float64(l.held[n]) / float64(l.total)
 }
 
-// inside reports whether n is a or under a.
-func inside(n, a *html.Node) bool {
-	for ; n != nil; n = n.Parent {
-		if n == a {
-			return true
-		}
-	}
-	return false
-}
-
 // outside tells where a piece lies against the container: 0 inside (or
 // unknown), -1 before it, +1 after it.
 func (l *layout) outside(p piece) int {
-	if p.node == nil || l.container == nil || inside(p.node, l.container) {
+	if p.node == nil || l.container == nil || markup.Inside(p.node, l.container) {
 		return 0
 	}
 	if l.order[p.node] < l.order[l.container] {
@@ -153,14 +146,5 @@ func sameKind(a, b *html.Node) bool {
 	if a == nil || b == nil || a.Type != html.ElementNode || b.Type != html.ElementNode {
 		return false
 	}
-	return a.Data == b.Data && attr(a, "class") == attr(b, "class")
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
+	return a.Data == b.Data && markup.Attr(a, "class") == markup.Attr(b, "class")
 }

@@ -1,15 +1,17 @@
-package selectors
+package structured
 
 import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+
+	"github.com/newsarc/newsarc/selectors/internal/pagetext"
 )
 
 // readMicrodata reads the page's first Article item (itemtype NewsArticle,
 // Article, BlogPosting…), or nil.
-func readMicrodata(doc *goquery.Document) *structured {
+func readMicrodata(doc *goquery.Document) *Item {
 	var scope *goquery.Selection
 	doc.Find("[itemscope][itemtype]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		for t := range strings.FieldsSeq(s.AttrOr("itemtype", "")) {
@@ -24,7 +26,7 @@ func readMicrodata(doc *goquery.Document) *structured {
 	if scope == nil {
 		return nil
 	}
-	d := &structured{}
+	d := &Item{}
 	props(scope, func(name string, s *goquery.Selection) {
 		switch name {
 		case "headline":
@@ -71,7 +73,7 @@ func readMicrodata(doc *goquery.Document) *structured {
 		case "articlesection":
 			setOnce(&d.Section, itemValue(s))
 		case "keywords":
-			d.Keywords = splitList(append(d.Keywords, itemValue(s)))
+			d.Keywords = SplitKeywords(append(d.Keywords, itemValue(s)))
 		case "inlanguage":
 			setOnce(&d.Language, itemValue(s))
 		}
@@ -110,22 +112,22 @@ func owner(n *html.Node) *html.Node {
 func itemValue(s *goquery.Selection) string {
 	switch goquery.NodeName(s) {
 	case "meta":
-		return cleanText(s.AttrOr("content", ""))
+		return pagetext.Clean(s.AttrOr("content", ""))
 	case "time":
 		if v, ok := s.Attr("datetime"); ok {
-			return cleanText(v)
+			return pagetext.Clean(v)
 		}
 	case "a", "link", "area":
 		return strings.TrimSpace(s.AttrOr("href", ""))
 	case "img", "audio", "video", "source", "embed", "iframe":
 		return strings.TrimSpace(s.AttrOr("src", ""))
 	case "data", "meter":
-		return cleanText(s.AttrOr("value", ""))
+		return pagetext.Clean(s.AttrOr("value", ""))
 	}
 	if v, ok := s.Attr("content"); ok {
-		return cleanText(v)
+		return pagetext.Clean(v)
 	}
-	return nodeText(s)
+	return pagetext.Of(s)
 }
 
 func isOrganization(s *goquery.Selection) bool {
@@ -142,7 +144,7 @@ func setOnce(dst *string, v string) {
 // the author's page, not its href.
 func authorValue(s *goquery.Selection) string {
 	if goquery.NodeName(s) == "a" || goquery.NodeName(s) == "link" && s.AttrOr("content", "") == "" {
-		return nodeText(s)
+		return pagetext.Of(s)
 	}
 	return itemValue(s)
 }

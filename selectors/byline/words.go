@@ -1,4 +1,4 @@
-package selectors
+package byline
 
 // Words that tell a person's name from what surrounds it in a byline.
 

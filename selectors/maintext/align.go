@@ -1,4 +1,4 @@
-package selectors
+package maintext
 
 import "strings"
 

@@ -1,4 +1,4 @@
-package selectors
+package maintext
 
 import (
 	"regexp"
@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsarc/newsarc/selectors/internal/markup"
 )
 
 // piece is one paragraph of the body being built, with the page block it
@@ -63,18 +65,21 @@ func (l *layout) pieces() []piece {
 	return out
 }
 
-// mainText lays go-trafilatura's paragraphs over the page and returns the
-// article's paragraphs as the page prints them: go-trafilatura chooses the
-// text, the page's markup corrects the choice. In order: paragraphs become
+// Correct lays go-trafilatura's paragraphs (paras, in its order) over the
+// page under root and returns the article's paragraphs as the page prints
+// them: go-trafilatura chooses the text, the page's markup corrects the
+// choice. headline is the headline's element, nil when unknown: what lies
+// above it or in its group is header, not body. In order: paragraphs become
 // the page's blocks (pieces), chunks of the body and long paragraphs it
 // left out are added (extend), boxes, lists of links and cards of other
 // articles are dropped (filter), then what lies above the headline or
 // around the body's container and reads as header or footer (trim).
-func (x *extraction) mainText(paras []string) []string {
-	src := sourceBlocks(x.root)
-	l := newLayout(x.root, src, align(src, paras))
+// Correct reads the tree and does not change it.
+func Correct(root, headline *html.Node, paras []string) []string {
+	src := sourceBlocks(root)
+	l := newLayout(root, headline, src, align(src, paras))
 	var out []string
-	for _, p := range x.trim(l, x.filter(l, x.extend(l, l.pieces()))) {
+	for _, p := range l.trim(l.filter(l.extend(l.pieces()))) {
 		out = append(out, p.text)
 	}
 	return out
@@ -91,18 +96,18 @@ const minChunkWords = 100
 // that go-trafilatura left out: sites split the body into chunks between
 // ads ("article__body" twice). Not above the headline's element: there,
 // siblings of the same kind are other articles.
-func (x *extraction) extend(l *layout, ps []piece) []piece {
+func (l *layout) extend(ps []piece) []piece {
 	if l.container == nil {
 		return ps
 	}
 	chunks := map[*html.Node]bool{}
 	e := l.container
 	for i := 0; i < extendLevels && e != nil && e.Type == html.ElementNode && e.DataAtom != atom.Body; i, e = i+1, e.Parent {
-		if x.anchor != nil && inside(x.anchor, e) || attr(e, "class") == "" {
+		if l.anchor != nil && markup.Inside(l.anchor, e) || markup.Attr(e, "class") == "" {
 			break
 		}
 		for _, s := range siblings(e) {
-			if s != e && sameKind(s, e) && l.held[s] == 0 && findElement(s, atom.H1) == nil {
+			if s != e && sameKind(s, e) && l.held[s] == 0 && markup.FindElement(s, atom.H1) == nil {
 				chunks[s] = true
 			}
 		}
@@ -116,7 +121,7 @@ func (x *extraction) extend(l *layout, ps []piece) []piece {
 			if !chunks[n] {
 				continue
 			}
-			if !x.inBox(l, sb.node) {
+			if !l.inBox(sb.node) {
 				found[n] = append(found[n], b)
 				if !linky(sb) {
 					words[n] += len(strings.Fields(sb.text))
@@ -131,7 +136,7 @@ func (x *extraction) extend(l *layout, ps []piece) []piece {
 			extra = append(extra, bs...)
 		}
 	}
-	extra = append(extra, x.gaps(l)...)
+	extra = append(extra, l.gaps()...)
 	if len(extra) == 0 {
 		return ps
 	}
@@ -161,7 +166,7 @@ const minGapWords = 25
 // gaps returns the long paragraphs inside the container, up to its last
 // taken block, that go-trafilatura left out: a lead in an element of its
 // own, a paragraph it took for a teaser.
-func (x *extraction) gaps(l *layout) []int {
+func (l *layout) gaps() []int {
 	last := -1
 	for b := range l.src {
 		if l.taken[b] {
@@ -171,8 +176,8 @@ func (x *extraction) gaps(l *layout) []int {
 	var out []int
 	for b := 0; b < last; b++ {
 		sb := l.src[b]
-		if l.taken[b] || !inside(sb.node, l.container) || 10*sb.link >= 3*sb.runes ||
-			len(strings.Fields(sb.text)) < minGapWords || isHeading(sb.node) || x.inBox(l, sb.node) || rxCredit.MatchString(sb.text) {
+		if l.taken[b] || !markup.Inside(sb.node, l.container) || 10*sb.link >= 3*sb.runes ||
+			len(strings.Fields(sb.text)) < minGapWords || isHeading(sb.node) || l.inBox(sb.node) || rxCredit.MatchString(sb.text) {
 			continue
 		}
 		out = append(out, b)

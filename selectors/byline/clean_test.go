@@ -1,12 +1,14 @@
-package selectors
+package byline
 
 import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsarc/newsarc/selectors/internal/pagetext"
 )
 
-func TestCleanByline(t *testing.T) {
+func TestClean(t *testing.T) {
 	tests := []struct {
 		in   string
 		want []string
@@ -63,13 +65,13 @@ func TestCleanByline(t *testing.T) {
 		{"Le ministre a déclaré hier devant les députés réunis en session extraordinaire que la réforme était nécessaire", nil},
 	}
 	for _, tt := range tests {
-		if got := CleanByline(tt.in); !slices.Equal(got, tt.want) {
-			t.Errorf("CleanByline(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := Clean(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("Clean(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
 
-func FuzzCleanByline(f *testing.F) {
+func FuzzClean(f *testing.F) {
 	for _, s := range []string{
 		"By Jane Doe and John Roe", "بقلم: محمد العلوي", "Par Jean Dupont et Marie Curie",
 		"كتب - أحمد محمود", "محمد علي وأحمد حسن", "Jane Doe | Reuters", "jane@example.com",
@@ -78,15 +80,15 @@ func FuzzCleanByline(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		names := CleanByline(s)
+		names := Clean(s)
 		seen := map[string]bool{}
 		for _, n := range names {
 			if n == "" || n != strings.TrimSpace(n) || strings.ContainsAny(n, "@|\n") {
-				t.Errorf("CleanByline(%q) gave name %q", s, n)
+				t.Errorf("Clean(%q) gave name %q", s, n)
 			}
-			k := foldText(n)
+			k := pagetext.Fold(n)
 			if seen[k] {
-				t.Errorf("CleanByline(%q) gave %q twice", s, n)
+				t.Errorf("Clean(%q) gave %q twice", s, n)
 			}
 			seen[k] = true
 		}

@@ -1,4 +1,4 @@
-package selectors
+package byline
 
 import (
 	"regexp"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsarc/newsarc/selectors/internal/pagetext"
 )
 
 // bylinePrefixes are the words that introduce authors, lowercased; the longer
@@ -30,14 +32,14 @@ var (
 // maxNameWords bounds one author's name; longer text is a sentence.
 const maxNameWords = 7
 
-// CleanByline turns a byline as printed ("By Jane Doe and John Roe",
+// Clean turns a byline as printed ("By Jane Doe and John Roe",
 // "بقلم: محمد العلوي", "Par Jean Dupont et Marie Curie", "jane@example.com")
 // into author names: prefixes and trailing colons stripped, several authors
 // split, e-mails, URLs, handles, parenthesised notes and dated parts dropped,
 // duplicates removed. Of text split by "|" ("By Jane Doe | Reuters"), the
 // first part that holds a name is used. It returns nil when no name is left.
-func CleanByline(s string) []string {
-	s = cleanText(s)
+func Clean(s string) []string {
+	s = pagetext.Clean(s)
 	s = rxEmail.ReplaceAllString(s, " ")
 	s = rxURL.ReplaceAllString(s, " ")
 	s = rxParens.ReplaceAllString(s, " ")
@@ -88,7 +90,7 @@ func cleanSegment(s string) []string {
 			if !plausibleName(name) || len(out) > 0 && isCredential(name) {
 				continue
 			}
-			k := foldText(name)
+			k := pagetext.Fold(name)
 			if seen[k] {
 				continue
 			}
@@ -188,7 +190,7 @@ func splitWaw(s string) []string {
 }
 
 func trimName(s string) string {
-	return strings.TrimFunc(cleanText(s), func(r rune) bool {
+	return strings.TrimFunc(pagetext.Clean(s), func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '.' && r != '\'' && r != '’' || unicode.IsSymbol(r)
 	})
 }
@@ -248,4 +250,11 @@ func plausibleName(s string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// HasPrefix reports text that starts like a byline: "By ", "Par ",
+// "بقلم", "كتب".
+func HasPrefix(t string) bool {
+	_, ok := cutBylinePrefix(t)
+	return ok
 }

@@ -1,0 +1,154 @@
+package markup
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/newsarc/newsarc/selectors/internal/pagetext"
+)
+
+// junkElems never hold article paragraphs.
+var junkElems = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Form: true, atom.Button: true, atom.Input: true,
+	atom.Select: true, atom.Textarea: true, atom.Nav: true, atom.Aside: true,
+	atom.Svg: true, atom.Object: true, atom.Embed: true, atom.Figure: true,
+	atom.Ins: true, atom.Dialog: true, atom.Menu: true, atom.Link: true, atom.Meta: true,
+}
+
+// junkWords are class and id words of boxes around an article: sharing,
+// related links, comments, newsletters, ads, cookie banners.
+var junkWords = map[string]bool{
+	"share": true, "shares": true, "sharing": true, "sharer": true, "social": true,
+	"related": true, "comments": true, "comment": true, "newsletter": true,
+	"subscribe": true, "subscription": true, "advert": true, "advertisement": true,
+	"ads": true, "ad": true, "adsbygoogle": true, "promo": true, "cookie": true,
+	"cookies": true, "consent": true, "gdpr": true, "readmore": true, "sidebar": true,
+	"widget": true, "tags": true, "breadcrumb": true, "breadcrumbs": true,
+	"modal": true, "sponsored": true, "outbrain": true, "taboola": true,
+	"navigation": true, "menu": true, "pagination": true, "alsoread": true,
+	"seealso": true, "recommended": true, "disqus": true, "print": true,
+	"socialmedia": true, "follow": true, "donate": true,
+	"tweetable": true, "clicktotweet": true, "pullquote": true, "commentaires": true,
+	"commentaire": true, "comentarios": true, "reactions": true, "paywall": true,
+}
+
+// tooltipWords are class words of cards shown on hover: the card is junk,
+// the linked name that shows it is text ("Rep. <a class=rollover-link>Jane
+// Doe</a><span class=rollover-block>…</span>").
+var tooltipWords = map[string]bool{
+	"rollover": true, "tooltip": true, "popover": true, "hovercard": true, "popup": true,
+}
+
+// IsJunk reports an element that is not article text, by tag or by the
+// words of its class and id ("share-box", "related_posts", "comments").
+func IsJunk(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	if junkElems[n.DataAtom] {
+		return true
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id":
+		case "role":
+			if a.Val == "navigation" || a.Val == "complementary" || a.Val == "dialog" {
+				return true
+			}
+			continue
+		case "aria-hidden":
+			if a.Val == "true" {
+				return true
+			}
+			continue
+		case "hidden":
+			return true
+		default:
+			continue
+		}
+		for _, words := range classTokens(a.Val) {
+			if junkWords[strings.Join(words, "")] {
+				return true
+			}
+			for _, w := range words {
+				if junkWords[w] || tooltipWords[w] && isTooltipCard(n) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isTooltipCard reports the innermost element with a tooltip class that
+// holds a card: its wrapper also holds the linked name.
+func isTooltipCard(n *html.Node) bool {
+	if !isCard(n) {
+		return false
+	}
+	var inner func(*html.Node) bool
+	inner = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (HasClassWord(c, tooltipWords) && isCard(c) || inner(c)) {
+				return true
+			}
+		}
+		return false
+	}
+	return !inner(n)
+}
+
+// isCard reports an element holding more than a label: an image, a block
+// or several links.
+func isCard(n *html.Node) bool {
+	links := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Img || pagetext.IsBlock(c.DataAtom) {
+				return true
+			}
+			if c.DataAtom == atom.A {
+				links++
+			}
+			if links > 1 || walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(n)
+}
+
+// InsideJunk reports whether n or one of its ancestors is junk. An element
+// that holds the headline (anchor, nil when unknown) is never junk: it is
+// the article's container, whatever its class says or wherever broken
+// markup left it ("<div class=menu>" never closed).
+func InsideJunk(n, anchor *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if IsJunk(n) && !Inside(anchor, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// RemoveJunk deletes junk descendants of n (n itself is kept: a selector
+// chose it), and those extra reports when it is not nil.
+func RemoveJunk(n *html.Node, extra func(*html.Node) bool) {
+	var next *html.Node
+	for c := n.FirstChild; c != nil; c = next {
+		next = c.NextSibling
+		if c.Type == html.CommentNode || c.Type == html.ElementNode && (IsJunk(c) || extra != nil && extra(c)) {
+			n.RemoveChild(c)
+			continue
+		}
+		RemoveJunk(c, extra)
+	}
+}

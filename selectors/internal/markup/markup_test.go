@@ -1,0 +1,162 @@
+package markup
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// page parses src and returns the element of each id.
+func page(t *testing.T, src string) (*html.Node, map[string]*html.Node) {
+	t.Helper()
+	root, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]*html.Node{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if id := Attr(n, "id"); id != "" {
+			ids[id] = n
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return root, ids
+}
+
+func TestIsJunk(t *testing.T) {
+	_, ids := page(t, `<html><body>
+<aside id="aside">a</aside>
+<div id="share" class="share-box">s</div>
+<div id="related" class="related_posts">r</div>
+<div id="glued" class="relatedPosts">r</div>
+<div id="readmore" class="read-more">r</div>
+<div id="nav" role="navigation">n</div>
+<div id="hidden-aria" aria-hidden="true">h</div>
+<div id="hidden" hidden>h</div>
+<div id="role-main" role="main">m</div>
+<div id="content" class="entry-content post">c</div>
+<span id="name" class="rollover-link"><a href="/jd">Jane Doe</a><span id="card" class="rollover-block"><img src="x.jpg"><a href="/a">A</a></span></span>
+<span id="label" class="tooltip">label only</span>
+</body></html>`)
+	for id, want := range map[string]bool{
+		"aside": true, "share": true, "related": true, "glued": true, "readmore": true, "nav": true,
+		"hidden-aria": true, "hidden": true, "role-main": false, "content": false,
+		"name": false, "card": true, "label": false,
+	} {
+		if got := IsJunk(ids[id]); got != want {
+			t.Errorf("IsJunk(#%s) = %v, want %v", id, got, want)
+		}
+	}
+	if IsJunk(&html.Node{Type: html.TextNode, Data: "share"}) {
+		t.Error("IsJunk of a text node")
+	}
+}
+
+func TestInsideJunk(t *testing.T) {
+	_, ids := page(t, `<html><body><div class="menu" id="menu"><h1 id="h1">Headline</h1><p id="p">text</p></div>
+<div class="comments"><p id="comment">a comment</p></div><p id="body">body</p></body></html>`)
+	if InsideJunk(ids["comment"], ids["h1"]) != true {
+		t.Error("a comment is not inside junk")
+	}
+	if InsideJunk(ids["body"], ids["h1"]) {
+		t.Error("the body is inside junk")
+	}
+	// The menu holds the headline: it is the article's container.
+	if InsideJunk(ids["p"], ids["h1"]) {
+		t.Error("a paragraph beside the headline is inside junk")
+	}
+	if !InsideJunk(ids["p"], nil) {
+		t.Error("without a headline, the menu is not junk")
+	}
+}
+
+func TestRemoveJunk(t *testing.T) {
+	root, ids := page(t, `<html><body><div id="c" class="share"><!-- c --><p>keep</p><div class="ad">ad</div>
+<p class="drop">extra</p><p>also <button>b</button> kept</p></div></body></html>`)
+	c := ids["c"]
+	RemoveJunk(c, func(n *html.Node) bool { return Attr(n, "class") == "drop" })
+	var b strings.Builder
+	if err := html.Render(&b, FindElement(root, atom.Body)); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.String(), `<body><div id="c" class="share"><p>keep</p>`+"\n"+`<p>also  kept</p></div></body>`; got != want {
+		t.Errorf("RemoveJunk left\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestClassWords(t *testing.T) {
+	_, ids := page(t, `<div id="x" class="entry-date published" itemprop="datePublished" data-x="share"></div>`)
+	got := strings.Join(ClassWords(ids["x"]), " ")
+	if want := "x entry date entrydate published date published datepublished"; got != want {
+		t.Errorf("ClassWords = %q, want %q", got, want)
+	}
+}
+
+func TestDateAndAuthorElements(t *testing.T) {
+	_, ids := page(t, `<html><body>
+<span id="date" class="post-date">d</span><span id="glued" class="createdate">d</span>
+<span id="today" class="date today">d</span><span id="plain" class="title">t</span>
+<a id="rel" rel="nofollow author" href="/a">A</a><span id="byline" class="td-post-author-name">B</span>
+</body></html>`)
+	for id, want := range map[string]bool{"date": true, "glued": true, "today": false, "plain": false} {
+		if got := HasDateClass(ids[id]); got != want {
+			t.Errorf("HasDateClass(#%s) = %v, want %v", id, got, want)
+		}
+	}
+	for id, want := range map[string]bool{"rel": true, "byline": true, "date": false} {
+		if got := IsAuthorElement(ids[id]); got != want {
+			t.Errorf("IsAuthorElement(#%s) = %v, want %v", id, got, want)
+		}
+	}
+	if HasAuthorClass(ids["rel"]) {
+		t.Error("HasAuthorClass of a rel=author link without class")
+	}
+}
+
+func TestTree(t *testing.T) {
+	root, ids := page(t, `<html><body><div id="a"><p id="b">x</p></div><p id="c">y</p></body></html>`)
+	a, b, c := ids["a"], ids["b"], ids["c"]
+	if !Inside(b, a) || !Inside(a, a) || Inside(c, a) || Inside(nil, a) {
+		t.Error("Inside")
+	}
+	for _, tt := range []struct {
+		x, y *html.Node
+		want bool
+	}{{a, b, true}, {b, a, false}, {b, c, true}, {c, b, false}, {a, a, false}} {
+		if got := Precedes(tt.x, tt.y); got != tt.want {
+			t.Errorf("Precedes(#%s, #%s) = %v", Attr(tt.x, "id"), Attr(tt.y, "id"), got)
+		}
+	}
+	if Attr(a, "class") != "" || FindElement(root, atom.P) != b || FindElement(root, atom.Table) != nil {
+		t.Error("Attr or FindElement")
+	}
+}
+
+func TestClone(t *testing.T) {
+	root, _ := page(t, `<html><body><div class="x"><p>a <b>b</b></p></div></body></html>`)
+	c := Clone(root)
+	var want, got strings.Builder
+	if err := html.Render(&want, root); err != nil {
+		t.Fatal(err)
+	}
+	if err := html.Render(&got, c); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("Clone = %s, want %s", got.String(), want.String())
+	}
+	c.FirstChild.Attr = append(c.FirstChild.Attr, html.Attribute{Key: "lang", Val: "ar"})
+	if Attr(root.FirstChild, "lang") != "" {
+		t.Error("the copy shares attributes with the page")
+	}
+	// Elements built by go-trafilatura carry only their tag name.
+	if n := CloneNode(&html.Node{Type: html.ElementNode, Data: "p"}); n.DataAtom != atom.P {
+		t.Errorf("CloneNode gave atom %v, want p", n.DataAtom)
+	}
+}
