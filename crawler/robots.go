@@ -132,7 +132,12 @@ func parseRobots(status int, body []byte, agent string) (*robotstxt.Group, time.
 			body = body[:i+1] // no rule cut in half
 		}
 	}
-	data, err := robotstxt.FromBytes(cleanRobots(body))
+	clean := cleanRobots(body)
+	data, err := robotstxt.FromBytes(clean)
+	if err != nil {
+		// A line cleanRobots did not foresee: ask the parser line by line.
+		data, err = robotstxt.FromBytes(dropUnparsable(clean))
+	}
 	if err != nil {
 		return nil, 0, nil, fmt.Errorf("%w (unreadable: %v)", ErrRobotsUnavailable, err)
 	}
@@ -177,6 +182,30 @@ func cleanRobots(body []byte) []byte {
 			}
 		}
 		out.Write(line)
+	}
+	return out.Bytes()
+}
+
+// dropUnparsable keeps the lines of body the parser accepts inside a
+// group. Its errors are per line (a token pair never spans an end of
+// line), so testing each line alone finds every one it fails a file for.
+// It runs only when a whole file failed, which cleanRobots makes rare.
+func dropUnparsable(body []byte) []byte {
+	var out bytes.Buffer
+	out.Grow(len(body))
+	for len(body) > 0 {
+		end := bytes.IndexAny(body, "\r\n")
+		if end < 0 {
+			end = len(body)
+		} else {
+			end++
+		}
+		line := body[:end]
+		body = body[end:]
+		probe := append([]byte("User-agent: *\n"), line...)
+		if _, err := robotstxt.FromBytes(probe); err == nil {
+			out.Write(line)
+		}
 	}
 	return out.Bytes()
 }
