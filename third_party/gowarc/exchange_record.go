@@ -13,6 +13,7 @@ package warc
 // reports where each record went (see Exchange).
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -186,6 +187,17 @@ func (d *customDialer) buildResponse(response *Record, respErr error, head bool,
 	if !fr.parsed {
 		// Not an HTTP response: kept as it came, with nothing to digest.
 		fr.finalStart, fr.end, fr.digest = 0, total, ""
+	} else if d.client.DiscardHook != nil {
+		// newsarc patch 6: the hook sees the final response, as it did in
+		// readResponse; a discarded exchange leaves no record.
+		msg := bufio.NewReader(io.NewSectionReader(content, fr.finalStart, fr.end-fr.finalStart))
+		if resp, err := http.ReadResponse(msg, nil); err == nil {
+			discarded, reason := d.client.DiscardHook(resp)
+			resp.Body.Close()
+			if discarded {
+				return nil, &DiscardHookError{URL: target, Reason: reason}
+			}
+		}
 	}
 
 	var interim *Record
@@ -234,11 +246,21 @@ func (d *customDialer) buildResponse(response *Record, respErr error, head bool,
 				LocalDedupeTotal.Add(1)
 			}
 		}
+		// The totals count what came on the connection, as readResponse's
+		// bytesCopied did.
 		if d.client.dedupeOptions.DoppelgangerDedupe && d.client.DigestAlgorithm == SHA1 && revisit.targetURI == "" {
 			revisit, _ = checkDoppelgangerRevisit(d.client.dedupeOptions.DoppelgangerHost, fr.digest, target)
+			if revisit.targetURI != "" {
+				DoppelgangerDedupeTotalBytes.Add(total)
+				DoppelgangerDedupeTotal.Add(1)
+			}
 		}
 		if d.client.dedupeOptions.CDXDedupe && d.client.DigestAlgorithm == SHA1 && revisit.targetURI == "" {
 			revisit, _ = checkCDXRevisit(d.client.dedupeOptions.CDXURL, fr.digest, target, d.client.dedupeOptions.CDXCookie)
+			if revisit.targetURI != "" {
+				CDXDedupeTotalBytes.Add(total)
+				CDXDedupeTotal.Add(1)
+			}
 		}
 	}
 	if revisit.targetURI == "" {
