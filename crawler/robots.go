@@ -154,14 +154,8 @@ func cleanRobots(body []byte) []byte {
 	out.Grow(len(body))
 	inGroup := false
 	for len(body) > 0 {
-		end := bytes.IndexAny(body, "\r\n")
-		if end < 0 {
-			end = len(body)
-		} else {
-			end++
-		}
-		line := body[:end]
-		body = body[end:]
+		var line []byte
+		line, body = nextLine(body)
 		content, _, _ := bytes.Cut(line, []byte("#"))
 		content = bytes.TrimLeft(bytes.TrimRight(content, "\r\n"), " \t")
 		key, value := content, []byte(nil)
@@ -194,20 +188,24 @@ func dropUnparsable(body []byte) []byte {
 	var out bytes.Buffer
 	out.Grow(len(body))
 	for len(body) > 0 {
-		end := bytes.IndexAny(body, "\r\n")
-		if end < 0 {
-			end = len(body)
-		} else {
-			end++
-		}
-		line := body[:end]
-		body = body[end:]
+		var line []byte
+		line, body = nextLine(body)
 		probe := append([]byte("User-agent: *\n"), line...)
 		if _, err := robotstxt.FromBytes(probe); err == nil {
 			out.Write(line)
 		}
 	}
 	return out.Bytes()
+}
+
+// nextLine splits the first line off body as the parser's scanner does:
+// a line ends at CR or LF, which it keeps.
+func nextLine(body []byte) (line, rest []byte) {
+	end := bytes.IndexAny(body, "\r\n")
+	if end < 0 {
+		return body, nil
+	}
+	return body[:end+1], body[end+1:]
 }
 
 // allowed reports whether path (with its query) may be fetched.

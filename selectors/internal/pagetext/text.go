@@ -55,31 +55,43 @@ func Of(s *goquery.Selection) string {
 
 // Write writes the text of n as Of reads it, without cleaning it.
 func Write(b *strings.Builder, n *html.Node) {
+	walk(b, n, func(s string) bool {
+		b.WriteString(s)
+		return true
+	})
+}
+
+// walk writes the spaces of n's elements to b and hands its visible text
+// to text, in document order, until text returns false; it reports
+// whether it got to the end.
+func walk(b *strings.Builder, n *html.Node, text func(string) bool) bool {
 	switch n.Type {
 	case html.TextNode:
-		b.WriteString(n.Data)
-		return
+		return text(n.Data)
 	case html.ElementNode:
 		if hidden[n.DataAtom] {
-			return
+			return true
 		}
 		if n.DataAtom == atom.Br {
 			b.WriteByte(' ')
-			return
+			return true
 		}
 	case html.CommentNode:
-		return
+		return true
 	}
 	block := n.Type == html.ElementNode && blocks[n.DataAtom]
 	if block {
 		b.WriteByte(' ')
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		Write(b, c)
+		if !walk(b, c, text) {
+			return false
+		}
 	}
 	if block {
 		b.WriteByte(' ')
 	}
+	return true
 }
 
 // hidden are elements whose content is never visible text.
@@ -170,31 +182,10 @@ func (w *shortWriter) text(s string) {
 
 // write follows Write: the same text, the same spaces.
 func (w *shortWriter) write(n *html.Node) {
-	switch n.Type {
-	case html.TextNode:
-		w.text(n.Data)
-		return
-	case html.ElementNode:
-		if hidden[n.DataAtom] {
-			return
-		}
-		if n.DataAtom == atom.Br {
-			w.b.WriteByte(' ')
-			return
-		}
-	case html.CommentNode:
-		return
-	}
-	block := n.Type == html.ElementNode && blocks[n.DataAtom]
-	if block {
-		w.b.WriteByte(' ')
-	}
-	for c := n.FirstChild; c != nil && !w.over; c = c.NextSibling {
-		w.write(c)
-	}
-	if block {
-		w.b.WriteByte(' ')
-	}
+	walk(&w.b, n, func(s string) bool {
+		w.text(s)
+		return !w.over
+	})
 }
 
 // ShortOwn is Own of n when it has at most limit runes, with the
