@@ -147,22 +147,7 @@ func (fc *fileConfig) validate() (*Config, error) {
 	}
 	cfg := &Config{Config: pipeline.Config{Dir: fc.Archive.Dir, Compression: fc.Archive.Compression, MaxDepth: fc.Crawl.MaxDepth, MaxPages: fc.Crawl.MaxPages,
 		Software: "newsarc/" + version}}
-	if cfg.Dir == "" {
-		bad("archive.dir", "must not be empty")
-	}
-	if n, err := humanize.ParseBytes(fc.Archive.WARCMaxSize); err != nil || n < 1<<20 {
-		bad("archive.warc_max_size", "%q is not a size of at least 1MiB (like \"1GB\", \"500MB\")", fc.Archive.WARCMaxSize)
-	} else {
-		cfg.WARCMaxSize = int64(n)
-	}
-	if n, err := humanize.ParseBytes(fc.Archive.MinFree); err != nil {
-		bad("archive.min_free", "%q is not a size (like \"64MiB\", \"1GB\")", fc.Archive.MinFree)
-	} else {
-		cfg.MinFree = int64(min(n, 1<<62))
-	}
-	if c := fc.Archive.Compression; c != "gzip" && c != "none" {
-		bad("archive.compression", "%q: want gzip or none", c)
-	}
+	fc.validateArchive(cfg, bad)
 	cr := fc.Crawl
 	cfg.Crawl = crawler.Config{UserAgent: cr.UserAgent, Concurrency: cr.Concurrency, RespectRobots: cr.RespectRobots, Retries: cr.Retries,
 		MaxParseSize: selectors.MaxHTMLSize}
@@ -222,6 +207,26 @@ func (fc *fileConfig) validate() (*Config, error) {
 		cfg.Sites = append(cfg.Sites, s)
 	}
 	return cfg, errors.Join(errs...)
+}
+
+// validateArchive checks the [archive] keys into cfg.
+func (fc *fileConfig) validateArchive(cfg *Config, bad func(key, format string, a ...any)) {
+	if cfg.Dir == "" {
+		bad("archive.dir", "must not be empty")
+	}
+	if n, err := humanize.ParseBytes(fc.Archive.WARCMaxSize); err != nil || n < 1<<20 {
+		bad("archive.warc_max_size", "%q is not a size of at least 1MiB (like \"1GB\", \"500MB\")", fc.Archive.WARCMaxSize)
+	} else {
+		cfg.WARCMaxSize = int64(n)
+	}
+	if n, err := humanize.ParseBytes(fc.Archive.MinFree); err != nil {
+		bad("archive.min_free", "%q is not a size (like \"64MiB\", \"1GB\")", fc.Archive.MinFree)
+	} else {
+		cfg.MinFree = int64(min(n, 1<<62))
+	}
+	if c := fc.Archive.Compression; c != "gzip" && c != "none" {
+		bad("archive.compression", "%q: want gzip or none", c)
+	}
 }
 
 func parseDuration(s string) (time.Duration, error) {
