@@ -67,7 +67,7 @@ var defaults = map[string]any{
 	"archive.warc_max_size":    "1GB",
 	"archive.compression":      "gzip",
 	"archive.min_free":         "64MiB",
-	"crawl.user_agent":         "newsarc/1.0 (+https://github.com/newsarc/newsarc)",
+	"crawl.user_agent":         defaultUserAgent(),
 	"crawl.concurrency":        8,
 	"crawl.per_host_delay":     "1s",
 	"crawl.respect_robots":     true,
@@ -146,7 +146,7 @@ func (fc *fileConfig) validate() (*Config, error) {
 		errs = append(errs, fmt.Errorf("%s: "+format, append([]any{key}, a...)...))
 	}
 	cfg := &Config{Config: pipeline.Config{Dir: fc.Archive.Dir, Compression: fc.Archive.Compression, MaxDepth: fc.Crawl.MaxDepth, MaxPages: fc.Crawl.MaxPages,
-		Software: "newsarc/" + version}}
+		Software: "newsarc/" + buildVersion()}}
 	fc.validateArchive(cfg, bad)
 	cr := fc.Crawl
 	cfg.Crawl = crawler.Config{UserAgent: cr.UserAgent, Concurrency: cr.Concurrency, RespectRobots: cr.RespectRobots, Retries: cr.Retries,

@@ -34,9 +34,6 @@ var testCommands []func(*globals) *cobra.Command
 // stdinReader is what `extract -` reads; tests replace it.
 var stdinReader io.Reader = os.Stdin
 
-// version is set at link time: -ldflags "-X main.version=…".
-var version = "dev"
-
 // memoryLimit is the soft limit on the Go runtime's memory when GOMEMLIMIT
 // is not set. The live heap is ~40 MB (half of it regexps compiled at
 // init), but every page allocates 2–4 MB, so with GOGC=100 the heap grows
@@ -100,6 +97,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	root := &cobra.Command{
 		Use:           "newsarc",
 		Short:         "Archive news sites as WARC and clean article JSON",
+		Version:       buildVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
@@ -111,6 +109,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 			return prof.start()
 		},
 	}
+	root.SetVersionTemplate("{{\"\"}}" + versionLine())
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -196,16 +195,4 @@ func newLogger(level, format string, w io.Writer) (*slog.Logger, error) {
 		return slog.New(slog.NewJSONHandler(w, opts)), nil
 	}
 	return nil, fmt.Errorf("--log-format %q: want text or json", format)
-}
-
-func versionCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version",
-		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			fmt.Fprintf(g.stdout, "newsarc %s\n", version)
-			return nil
-		},
-	}
 }
