@@ -127,6 +127,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	pf.StringVar(&prof.cpu, "cpuprofile", "", "write a CPU profile of the command to this file (for benchmarks)")
 	pf.StringVar(&prof.trace, "trace", "", "write an execution trace of the command to this file (for benchmarks)")
 	pf.StringVar(&prof.mem, "memprofile", "", "write a heap profile at the end of the command to this file")
+	for _, name := range []string{"cpuprofile", "trace", "memprofile"} {
+		_ = pf.MarkHidden(name) // for benchmarks (bench/), not for users' help
+	}
 
 	root.AddCommand(archiveCmd(g), crawlCmd(g), extractCmd(g), demoCmd(g), versionCmd(g))
 	for _, c := range testCommands {

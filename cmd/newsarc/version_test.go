@@ -58,3 +58,24 @@ func TestVersion(t *testing.T) {
 		t.Fatalf("first record %s does not name newsarc/%s:\n%s", rec.Header.Get("WARC-Type"), v, body)
 	}
 }
+
+// TestHelp_profilingHidden: the profiling flags work but are not in the
+// help a user reads.
+func TestHelp_profilingHidden(t *testing.T) {
+	_, help, _ := runCLI(t, context.Background(), "crawl", "--help")
+	if !strings.Contains(help, "--config") {
+		t.Fatalf("crawl --help lacks --config:\n%s", help)
+	}
+	for _, flag := range []string{"cpuprofile", "memprofile", "--trace"} {
+		if strings.Contains(help, flag) {
+			t.Errorf("crawl --help shows %s", flag)
+		}
+	}
+	prof := filepath.Join(t.TempDir(), "cpu.out")
+	if code, _, stderr := runCLI(t, context.Background(), "--cpuprofile", prof, "version"); code != exitOK {
+		t.Fatalf("--cpuprofile: exit %d: %s", code, stderr)
+	}
+	if st, err := os.Stat(prof); err != nil || st.Size() == 0 {
+		t.Fatalf("--cpuprofile wrote no profile: %v", err)
+	}
+}
