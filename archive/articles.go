@@ -1,7 +1,6 @@
 package archive
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -25,7 +24,7 @@ func ArticlePath(a *article.Article) string {
 // half a document. It returns the path relative to dir.
 func WriteArticle(dir string, a *article.Article) (string, error) {
 	rel := ArticlePath(a)
-	data, err := json.MarshalIndent(a, "", "  ")
+	data, err := article.Indent(a, "  ")
 	if err != nil {
 		return "", fmt.Errorf("encode article %s: %w", a.URL, err)
 	}

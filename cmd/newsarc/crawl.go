@@ -35,6 +35,7 @@ changed. A second crawl of the same archive exits 75 at once.`,
 			sum, err := pipeline.Crawl(cmd.Context(), &cfg.Config, sites, g.output())
 			if asJSON {
 				enc := json.NewEncoder(g.stdout)
+				enc.SetEscapeHTML(false)
 				enc.SetIndent("", "  ")
 				enc.Encode(sum)
 			} else {

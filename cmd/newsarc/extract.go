@@ -3,7 +3,6 @@ package main
 import (
 	"compress/gzip"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -54,9 +53,9 @@ to standard error, so the selectors of a site can be tuned before a crawl.`,
 				}
 				var data []byte
 				if len(args) == 1 {
-					data, err = json.MarshalIndent(a, "", "  ")
+					data, err = article.Indent(a, "  ")
 				} else {
-					data, err = json.Marshal(a)
+					data, err = article.Indent(a, "")
 				}
 				if err != nil {
 					return fmt.Errorf("encode %s: %w", in, err)

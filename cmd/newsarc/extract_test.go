@@ -105,3 +105,28 @@ func runWithStdin(t *testing.T, stdin *strings.Reader, stdout, stderr *bytes.Buf
 	defer func() { stdinReader = old }()
 	return run(context.Background(), args, stdout, stderr)
 }
+
+// TestExtract_rawHTMLCharacters: <, > and & in the text come out as they
+// are, on stdout and in archived JSON, not as \u003c, \u003e and \u0026.
+func TestExtract_rawHTMLCharacters(t *testing.T) {
+	page := `<!doctype html><html lang="en"><head><title>R&amp;D spending &lt;rises&gt;</title></head><body><article>
+<h1>R&amp;D spending &lt;rises&gt;</h1>
+<p>Companies said research &amp; development budgets grew, and 3 &lt; 4 of them expect more next year, according to a survey of firms.</p>
+<p>Analysts noted that spending on R&amp;D has grown for several years in a row, with most of the growth in software &amp; services.</p>
+</article></body></html>`
+	path := filepath.Join(t.TempDir(), "page.html")
+	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, context.Background(), "--log-level", "error", "extract", path)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.Contains(stdout, `\u0026`) || strings.Contains(stdout, `\u003c`) || !strings.Contains(stdout, "R&D spending <rises>") {
+		t.Fatalf("extract escaped <, > or &:\n%s", stdout)
+	}
+	var a map[string]any
+	if err := json.Unmarshal([]byte(stdout), &a); err != nil || a["headline"] != "R&D spending <rises>" {
+		t.Fatalf("headline %v (%v)", a["headline"], err)
+	}
+}

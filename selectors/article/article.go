@@ -101,6 +101,21 @@ func (a Article) MarshalJSON() ([]byte, error) {
 	return marshalRaw(w)
 }
 
+// Indent is a's JSON as newsarc writes it, in files and on stdout: indented
+// with indent (none when empty) and with <, > and & as they are, not as
+// \u003c, \u003e and \u0026, so that a body quoting HTML reads as it
+// does on the page.
+func Indent(a *Article, indent string) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", indent)
+	if err := enc.Encode(a); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
 // marshalRaw marshals v without escaping <, > and &: whether they are
 // escaped is the choice of the caller's encoder (json.Marshal escapes them,
 // an Encoder with SetEscapeHTML(false) does not).
