@@ -76,14 +76,16 @@ to standard error, so the selectors of a site can be tuned before a crawl.`,
 // extractOne reads one input (URL, file or -) and extracts its article.
 func extractOne(ctx context.Context, cfg *Config, site *pipeline.Site, in, pageURL string, stdin io.Reader) (*article.Article, []selectors.Warning, error) {
 	var (
-		page = selectors.Page{URL: pageURL, Date: time.Now().UTC()}
-		err  error
+		page  = selectors.Page{URL: pageURL, Date: time.Now().UTC()}
+		noURL bool // a file or stdin without --url
+		err   error
 	)
 	if strings.HasPrefix(in, "http://") || strings.HasPrefix(in, "https://") {
 		page, err = pipeline.Fetch(ctx, &cfg.Config, in)
 	} else {
 		page.Body, err = readInput(in, stdin)
-		if page.URL == "" && in != "-" {
+		noURL = page.URL == ""
+		if noURL && in != "-" {
 			abs, _ := filepath.Abs(in)
 			page.URL = "file://" + filepath.ToSlash(abs)
 		}
@@ -107,6 +109,17 @@ func extractOne(ctx context.Context, cfg *Config, site *pipeline.Site, in, pageU
 	a.Site = cfg.SiteNameFor(host)
 	if site != nil {
 		a.Site = site.Name
+	}
+	if noURL {
+		// A file has no address on the web, nor a site unless --site names
+		// one: null, not the file:// name it was read under.
+		if a.CanonicalURL == a.URL {
+			a.CanonicalURL = ""
+		}
+		a.URL = ""
+		if site == nil {
+			a.Site = ""
+		}
 	}
 	a.FetchedAt = page.Date
 	return a, warnings, nil

@@ -130,3 +130,32 @@ func TestExtract_rawHTMLCharacters(t *testing.T) {
 		t.Fatalf("headline %v (%v)", a["headline"], err)
 	}
 }
+
+// TestExtract_noURL: a file or stdin read without --url has no address and
+// no site: both are null in the JSON.
+func TestExtract_noURL(t *testing.T) {
+	for _, args := range [][]string{{"extract", "testdata/site/article.html"}, {"extract", "-"}} {
+		page, err := os.ReadFile("testdata/site/article.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		stdinReader = bytes.NewReader(page)
+		code, stdout, stderr := runCLI(t, context.Background(), append([]string{"--log-level", "error"}, args...)...)
+		stdinReader = os.Stdin
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		var a map[string]any
+		if err := json.Unmarshal([]byte(stdout), &a); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"url", "site"} {
+			if v, ok := a[k]; !ok || v != nil {
+				t.Errorf("%v: %s = %#v, want null", args, k, v)
+			}
+		}
+		if a["headline"] == nil {
+			t.Errorf("%v: no headline", args)
+		}
+	}
+}

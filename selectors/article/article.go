@@ -53,8 +53,8 @@ func ArticleID(canonicalURL string) string {
 // articleJSON is Article on the wire: pointers make absent values null.
 type articleJSON struct {
 	ID           string     `json:"id"`
-	URL          string     `json:"url"`
-	CanonicalURL string     `json:"canonical_url"`
+	URL          *string    `json:"url"`
+	CanonicalURL *string    `json:"canonical_url"`
 	Site         *string    `json:"site"`
 	FetchedAt    *string    `json:"fetched_at"`
 	Headline     *string    `json:"headline"`
@@ -77,8 +77,8 @@ type articleJSON struct {
 func (a Article) MarshalJSON() ([]byte, error) {
 	w := articleJSON{
 		ID:           a.ID,
-		URL:          a.URL,
-		CanonicalURL: a.CanonicalURL,
+		URL:          optString(a.URL),
+		CanonicalURL: optString(a.CanonicalURL),
 		Site:         optString(a.Site),
 		FetchedAt:    optTime(a.FetchedAt),
 		Headline:     optString(a.Headline),
@@ -148,8 +148,8 @@ func (a *Article) UnmarshalJSON(data []byte) error {
 	}
 	*a = Article{
 		ID:           w.ID,
-		URL:          w.URL,
-		CanonicalURL: w.CanonicalURL,
+		URL:          deref(w.URL),
+		CanonicalURL: deref(w.CanonicalURL),
 		Site:         deref(w.Site),
 		FetchedAt:    times[0],
 		Headline:     deref(w.Headline),
