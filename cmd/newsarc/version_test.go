@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/internetarchive/gowarc"
 )
 
 // TestVersion: `version` and `--version` print one line, and the version in
@@ -40,19 +38,11 @@ func TestVersion(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no WARC written")
 	}
-	f, err := os.Open(files[0])
+	rel, err := filepath.Rel(out, files[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	r, err := warc.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec, err := r.ReadRecord()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rec := recordAt(t, out, map[string]any{"file": rel, "offset": float64(0)})
 	body, _ := io.ReadAll(rec.Content)
 	if rec.Header.Get("WARC-Type") != "warcinfo" || !strings.Contains(string(body), "software: newsarc/"+v+"\r\n") {
 		t.Fatalf("first record %s does not name newsarc/%s:\n%s", rec.Header.Get("WARC-Type"), v, body)
