@@ -106,14 +106,15 @@ func (a Article) MarshalJSON() ([]byte, error) {
 // \u003c, \u003e and \u0026, so that a body quoting HTML reads as it
 // does on the page.
 func Indent(a *Article, indent string) ([]byte, error) {
+	raw, err := a.MarshalJSON() // json.Marshal would escape them again
+	if err != nil || indent == "" {
+		return raw, err
+	}
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", indent)
-	if err := enc.Encode(a); err != nil {
+	if err := json.Indent(&b, raw, "", indent); err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	return b.Bytes(), nil
 }
 
 // marshalRaw marshals v without escaping <, > and &: whether they are

@@ -99,3 +99,30 @@ func TestArticle_UnmarshalJSON_badTime(t *testing.T) {
 		t.Errorf("Unmarshal error = %v, want one naming the bad time", err)
 	}
 }
+
+// TestIndent: newsarc's JSON keeps <, > and & as the page has them, indented
+// or not, reads back to the same article, and has null for an absent URL.
+func TestIndent(t *testing.T) {
+	a := &Article{ID: "3f2a9c0d1b7e4a55", Headline: "R&D <rises>", Body: "3 < 4 & 5 > 2"}
+	for _, indent := range []string{"", "  "} {
+		got, err := Indent(a, indent)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(got)
+		if !strings.Contains(s, `"R&D <rises>"`) || strings.Contains(s, `\u00`) || strings.HasSuffix(s, "\n") {
+			t.Errorf("indent %q: %s", indent, s)
+		}
+		sep := ""
+		if indent != "" {
+			sep = " "
+		}
+		if strings.Contains(s, "\n") != (indent != "") || !strings.Contains(s, `"url":`+sep+`null`) {
+			t.Errorf("indent %q: layout or url wrong: %s", indent, s)
+		}
+		var back Article
+		if err := json.Unmarshal(got, &back); err != nil || back.Headline != a.Headline || back.Body != a.Body || back.URL != "" {
+			t.Errorf("indent %q: read back %+v (%v)", indent, back, err)
+		}
+	}
+}
