@@ -1,13 +1,11 @@
 #!/usr/bin/env bash
-# The patched copies under third_party (see each NEWSARC.md):
-#  1. go vet and go test in each, a module of its own; go-trafilatura's
-#     real-world tests read the pages of the module as served (its
-#     test-files/mock, 15 MB, not copied into the repo);
-#  2. the go-trafilatura copy must extract the text that the module as
-#     served extracts: one small program, built once against the copy and
-#     once against the module as served, extracts every page of
-#     ../shared/corpus/*/html/*.html.gz with three option sets and prints a
-#     SHA-256 of the text of each; the two outputs must be identical.
+# The go-trafilatura copy under third_party (see its NEWSARC.md) must
+# extract the text that the module as served extracts: one small program,
+# built once against the copy and once against the module as served,
+# extracts every page of ../shared/corpus/*/html/*.html.gz with three option
+# sets and prints a SHA-256 of the text of each; the two outputs must be
+# identical. (The copies' own upstream tests run in go test ./..., as
+# packages of this module.)
 #
 # usage: .ci/third_party.sh     (from anywhere; needs go and the Go module proxy)
 # env:   CI=true makes a missing ../shared/corpus an error (else the check
@@ -26,17 +24,10 @@ trap cleanup EXIT
 
 module=github.com/markusmobius/go-trafilatura
 copy=third_party/go-trafilatura
-version=$(go list -m -f '{{.Version}}' "$module") # the version the copy was taken from
-# The module as served, from the module cache (fetched through the proxy
-# if it is not there yet).
-served=$(cd "$tmp" && GOFLAGS=-mod=mod go mod download -json "$module@$version" |
-	sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-[ -d "$served/test-files/mock" ] || { echo "no test-files/mock in $module@$version ($served)"; exit 1; }
-
-for m in third_party/*/; do
-	echo "--- go vet, go test $m"
-	(cd "$m" && go vet ./... && TRAFILATURA_MOCK_FILES="$served/test-files/mock" go test -count=1 ./...)
-done
+copypkg=github.com/newsarc/newsarc/$copy
+# The version the copy was taken from, as its tests name it.
+version=$(sed -n 's/^[[:space:]]*upstreamModule *= *"[^@]*@\(v[^"]*\)".*/\1/p' "$copy/helper_test.go")
+[ -n "$version" ] || { echo "no upstreamModule version in $copy/helper_test.go"; exit 1; }
 
 echo "--- $copy against $module $version as served"
 # pages: names relative to $pagedir, which the program is given.
@@ -54,9 +45,7 @@ fi
 pages=("${pages[@]#"$pagedir/"}")
 
 # The program, in two modules outside the repo that differ only in where
-# go-trafilatura comes from. Both build with the copy's go.mod requirements
-# (identical to the served go.mod), so a difference can only come from the
-# copy's code.
+# go-trafilatura comes from.
 mkdir -p "$tmp/src"
 cat >"$tmp/src/main.go" <<'EOF'
 // Command trafcheck prints, for every page it is given and every option
@@ -193,16 +182,20 @@ import "github.com/markusmobius/go-trafilatura"
 
 func init() { skipMetadata = func(o *trafilatura.Options) { o.SkipMetadata = true } }
 EOF
-goversion=$(go mod edit -json "$copy/go.mod" | sed -n 's/^[[:space:]]*"Go": "\(.*\)",$/\1/p')
+# Both modules take newsarc's go.mod requirements (which hold the copy's,
+# the served go.mod's), so both build with the same version of every other
+# module, and a difference can only come from the copy's code.
 for b in copy served; do
 	mkdir -p "$tmp/$b"
 	cp "$tmp/src/"*.go "$tmp/$b/"
-	cp "$copy/go.sum" "$tmp/$b/go.sum"
-	printf 'module trafcheck\n\ngo %s\n\nrequire %s %s\n' "$goversion" "$module" "$version" >"$tmp/$b/go.mod"
+	cp go.sum "$tmp/$b/go.sum"
+	sed 's#^module .*#module trafcheck#' go.mod >"$tmp/$b/go.mod"
 done
-printf '\nreplace %s => %s\n' "$module" "$root/$copy" >>"$tmp/copy/go.mod"
-(cd "$tmp/copy" && GOFLAGS=-mod=mod go mod tidy && go build -tags patched -o "$tmp/trafcheck-copy" .)
-(cd "$tmp/served" && GOFLAGS=-mod=mod go mod tidy && go build -o "$tmp/trafcheck-served" .)
+sed -i "s#\"$module\"#\"$copypkg\"#" "$tmp/copy/"*.go
+printf '\nrequire github.com/newsarc/newsarc v0.0.0\n\nreplace github.com/newsarc/newsarc => %s\n' "$root" >>"$tmp/copy/go.mod"
+printf '\nrequire %s %s\n' "$module" "$version" >>"$tmp/served/go.mod"
+(cd "$tmp/copy" && GOFLAGS=-mod=mod go build -tags patched -o "$tmp/trafcheck-copy" .)
+(cd "$tmp/served" && GOFLAGS=-mod=mod go build -o "$tmp/trafcheck-served" .)
 
 "$tmp/trafcheck-served" "$pagedir" "${pages[@]}" >"$tmp/served.txt"
 "$tmp/trafcheck-copy" "$pagedir" "${pages[@]}" >"$tmp/copy.txt"

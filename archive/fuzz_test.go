@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	warc "github.com/internetarchive/gowarc"
+	warc "github.com/newsarc/newsarc/third_party/gowarc"
 )
 
 // smallWARC records a few exchanges and returns the file's bytes.

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 
-	warc "github.com/internetarchive/gowarc"
+	warc "github.com/newsarc/newsarc/third_party/gowarc"
 )
 
 // Receipt follows the records of one exchange until they are written.

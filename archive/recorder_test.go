@@ -20,7 +20,7 @@ import (
 	"testing"
 	"time"
 
-	warc "github.com/internetarchive/gowarc"
+	warc "github.com/newsarc/newsarc/third_party/gowarc"
 
 	"github.com/newsarc/newsarc/internal/warctest"
 )

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/gofrs/flock"
-	warc "github.com/internetarchive/gowarc"
+	warc "github.com/newsarc/newsarc/third_party/gowarc"
 )
 
 // writersLock is held shared by every Recorder while it writes, so Repair

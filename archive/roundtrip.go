@@ -10,7 +10,7 @@ import (
 	"sync"
 	"time"
 
-	warc "github.com/internetarchive/gowarc"
+	warc "github.com/newsarc/newsarc/third_party/gowarc"
 )
 
 // RoundTrip sends req through the site's WARC-writing client. The body of

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	warc "github.com/internetarchive/gowarc"
+	warc "github.com/newsarc/newsarc/third_party/gowarc"
 )
 
 // scanPlain reads uncompressed records, calling add with each one's header and offset, and returns the offset after the last complete record.

@@ -20,7 +20,7 @@ import (
 	"syscall"
 	"testing"
 
-	warc "github.com/internetarchive/gowarc"
+	warc "github.com/newsarc/newsarc/third_party/gowarc"
 
 	"github.com/newsarc/newsarc/internal/warctest"
 )

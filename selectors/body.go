@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/markusmobius/go-trafilatura"
+	"github.com/newsarc/newsarc/third_party/go-trafilatura"
 	"golang.org/x/net/html"
 
 	"github.com/newsarc/newsarc/selectors/article"

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	warc "github.com/internetarchive/gowarc"
+	warc "github.com/newsarc/newsarc/third_party/gowarc"
 
 	"github.com/newsarc/newsarc/archive"
 )

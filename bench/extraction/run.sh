@@ -30,12 +30,16 @@ log "building newsarc and the speed program"
 (cd "$root" && go build -o "$tmp/newsarc" ./cmd/newsarc && go build -o "$tmp/speed" ./bench/extraction/speed)
 # newsarc builds go-trafilatura from third_party/go-trafilatura (v1.12.2 with
 # speed patches, see its NEWSARC.md). The go-trafilatura rows below are
-# the module as served: the same program built from a copy of go.mod without
-# the replace.
-sed '/^replace github.com\/markusmobius\/go-trafilatura /d' "$root/go.mod" >"$tmp/stock.mod"
-cp "$root/go.sum" "$tmp/stock.sum"
-(cd "$root" && GOFLAGS=-mod=mod go build -modfile="$tmp/stock.mod" -tags stock -o "$tmp/speed-stock" ./bench/extraction/speed)
-trafilatura_version=$(cd "$root" && go list -modfile="$tmp/stock.mod" -m -f '{{.Version}}' github.com/markusmobius/go-trafilatura)
+# the module as served: the same program in a module of its own that
+# imports it, with newsarc's other requirements.
+trafilatura_version=$(sed -n 's/^[[:space:]]*upstreamModule *= *"[^@]*@\(v[^"]*\)".*/\1/p' "$root/third_party/go-trafilatura/helper_test.go")
+mkdir -p "$tmp/stock"
+cp "$root/bench/extraction/speed/main.go" "$tmp/stock/"
+sed -i 's#"github.com/newsarc/newsarc/third_party/go-trafilatura"#"github.com/markusmobius/go-trafilatura"#' "$tmp/stock/main.go"
+sed 's#^module .*#module speedstock#' "$root/go.mod" >"$tmp/stock/go.mod"
+printf '\nrequire github.com/markusmobius/go-trafilatura %s\n' "$trafilatura_version" >>"$tmp/stock/go.mod"
+cp "$root/go.sum" "$tmp/stock/go.sum"
+(cd "$tmp/stock" && GOFLAGS=-mod=mod go build -o "$tmp/speed-stock" .)
 
 # newsarc extract runs in an empty folder with an empty config, so that no
 # site profile (and none of its selectors) applies.

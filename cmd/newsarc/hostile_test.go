@@ -18,7 +18,7 @@ import (
 	"sync"
 	"testing"
 
-	warc "github.com/internetarchive/gowarc"
+	warc "github.com/newsarc/newsarc/third_party/gowarc"
 	"github.com/spf13/cobra"
 
 	"github.com/newsarc/newsarc/internal/warctest"

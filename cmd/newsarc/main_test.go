@@ -17,7 +17,7 @@ import (
 	"text/template"
 	"time"
 
-	warc "github.com/internetarchive/gowarc"
+	warc "github.com/newsarc/newsarc/third_party/gowarc"
 
 	"github.com/newsarc/newsarc/internal/warctest"
 )

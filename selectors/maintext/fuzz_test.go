@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/markusmobius/go-trafilatura"
+	"github.com/newsarc/newsarc/third_party/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 

@@ -30,9 +30,9 @@ import (
 
 	"github.com/andybalholm/cascadia"
 	"github.com/go-shiori/dom"
-	"github.com/markusmobius/go-trafilatura/internal/etree"
-	"github.com/markusmobius/go-trafilatura/internal/lru"
-	"github.com/markusmobius/go-trafilatura/internal/selector"
+	"github.com/newsarc/newsarc/third_party/go-trafilatura/internal/etree"
+	"github.com/newsarc/newsarc/third_party/go-trafilatura/internal/lru"
+	"github.com/newsarc/newsarc/third_party/go-trafilatura/internal/selector"
 	"github.com/rs/zerolog"
 	"golang.org/x/net/html"
 )

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/go-shiori/dom"
-	"github.com/markusmobius/go-trafilatura/internal/etree"
+	"github.com/newsarc/newsarc/third_party/go-trafilatura/internal/etree"
 	"golang.org/x/net/html"
 )
 

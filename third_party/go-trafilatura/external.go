@@ -28,8 +28,8 @@ import (
 	"github.com/go-shiori/dom"
 	"github.com/go-shiori/go-readability"
 	distiller "github.com/markusmobius/go-domdistiller"
-	"github.com/markusmobius/go-trafilatura/internal/etree"
-	"github.com/markusmobius/go-trafilatura/internal/selector"
+	"github.com/newsarc/newsarc/third_party/go-trafilatura/internal/etree"
+	"github.com/newsarc/newsarc/third_party/go-trafilatura/internal/selector"
 	"golang.org/x/net/html"
 )
 

@@ -22,11 +22,15 @@
 package trafilatura
 
 import (
+	"encoding/json"
+	"fmt"
 	"io"
 	nurl "net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/go-shiori/dom"
@@ -36,26 +40,57 @@ import (
 // mockCorpusEnv names the folder of upstream's test-files/mock, the 113
 // pages (15 MB) of its real-world tests. newsarc does not copy them: only
 // exotic_tags.html, which Test_ExoticTags needs, is in testdata/mock.
-// .ci/third_party.sh points mockCorpusEnv at test-files/mock of the module
-// as served (in the module cache); without it, the tests that need the
-// corpus are skipped.
-const mockCorpusEnv = "TRAFILATURA_MOCK_FILES"
+// Without mockCorpusEnv the tests take test-files/mock of the module as
+// served (upstreamModule, fetched into the module cache by `go mod
+// download` through the Go module proxy).
+const (
+	mockCorpusEnv  = "TRAFILATURA_MOCK_FILES"
+	upstreamModule = "github.com/markusmobius/go-trafilatura@v1.12.2" // the version copied, see NEWSARC.md
+)
 
-// requireMockCorpus skips t unless mockCorpusEnv is set (under CI=true
-// it fails instead), and fails it if the folder it names does not hold the
-// corpus.
+var (
+	mockOnce sync.Once
+	mockDir  string // the corpus folder, once found
+	mockErr  error  // why it was not found
+)
+
+// requireMockCorpus fails t, or skips it outside CI (CI=true), when the
+// corpus is neither named by mockCorpusEnv nor downloadable.
 func requireMockCorpus(t *testing.T) {
 	t.Helper()
-	dir := os.Getenv(mockCorpusEnv)
-	if dir == "" && os.Getenv("CI") == "true" {
-		t.Fatalf("newsarc: %s not set; under CI the real-world tests must run (.ci/third_party.sh sets it)", mockCorpusEnv)
+	mockOnce.Do(func() { mockDir, mockErr = findMockCorpus() })
+	if mockErr == nil {
+		return
 	}
+	msg := fmt.Sprintf("newsarc: the real-world tests need upstream's test-files/mock: %v; "+
+		"set %s to that folder, or let `go mod download %s` reach the Go module proxy", mockErr, mockCorpusEnv, upstreamModule)
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+}
+
+func findMockCorpus() (string, error) {
+	dir := os.Getenv(mockCorpusEnv)
 	if dir == "" {
-		t.Skipf("newsarc: %s not set; .ci/third_party.sh runs this test on the corpus of the module as served", mockCorpusEnv)
+		// Outside any module, so that go.mod is neither read nor changed.
+		cmd := exec.Command("go", "mod", "download", "-json", upstreamModule)
+		cmd.Dir = os.TempDir()
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		out, err := cmd.Output()
+		var mod struct{ Dir, Error string }
+		if jerr := json.Unmarshal(out, &mod); jerr == nil && mod.Error != "" {
+			return "", fmt.Errorf("go mod download %s: %s", upstreamModule, mod.Error)
+		}
+		if err != nil {
+			return "", fmt.Errorf("go mod download %s: %w", upstreamModule, err)
+		}
+		dir = filepath.Join(mod.Dir, "test-files", "mock")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "die-partei.net.luebeck.html")); err != nil {
-		t.Fatalf("%s=%s: not upstream's test-files/mock: %v", mockCorpusEnv, dir, err)
+		return "", fmt.Errorf("%s is not upstream's test-files/mock: %w", dir, err)
 	}
+	return dir, nil
 }
 
 // openMockFile is used to open HTML document from specified mock file.
@@ -68,7 +103,7 @@ func openMockFile(mockFiles map[string]string, url string) io.ReadCloser {
 	if _, err := os.Stat(filepath.Join("testdata", "mock", path)); err == nil {
 		path = filepath.Join("testdata", "mock", path)
 	} else {
-		path = filepath.Join(os.Getenv(mockCorpusEnv), path)
+		path = filepath.Join(mockDir, path)
 	}
 
 	f, err := os.Open(path)

@@ -25,9 +25,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-shiori/dom"
-	"github.com/markusmobius/go-trafilatura/internal/etree"
-	"github.com/markusmobius/go-trafilatura/internal/lru"
-	"github.com/markusmobius/go-trafilatura/internal/selector"
+	"github.com/newsarc/newsarc/third_party/go-trafilatura/internal/etree"
+	"github.com/newsarc/newsarc/third_party/go-trafilatura/internal/lru"
+	"github.com/newsarc/newsarc/third_party/go-trafilatura/internal/selector"
 	"golang.org/x/net/html"
 )
 

@@ -34,8 +34,8 @@ import (
 
 	"github.com/go-shiori/dom"
 	"github.com/markusmobius/go-htmldate"
-	"github.com/markusmobius/go-trafilatura/internal/etree"
-	"github.com/markusmobius/go-trafilatura/internal/lru"
+	"github.com/newsarc/newsarc/third_party/go-trafilatura/internal/etree"
+	"github.com/newsarc/newsarc/third_party/go-trafilatura/internal/lru"
 	"github.com/stretchr/testify/assert"
 	"golang.org/x/net/html"
 )

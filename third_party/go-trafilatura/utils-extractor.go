@@ -28,9 +28,9 @@ import (
 
 	"github.com/RadhiFadlillah/whatlanggo"
 	"github.com/go-shiori/dom"
-	"github.com/markusmobius/go-trafilatura/internal/etree"
-	"github.com/markusmobius/go-trafilatura/internal/lru"
-	"github.com/markusmobius/go-trafilatura/internal/re2go"
+	"github.com/newsarc/newsarc/third_party/go-trafilatura/internal/etree"
+	"github.com/newsarc/newsarc/third_party/go-trafilatura/internal/lru"
+	"github.com/newsarc/newsarc/third_party/go-trafilatura/internal/re2go"
 	"golang.org/x/net/html"
 )
 

@@ -27,7 +27,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/internetarchive/gowarc/pkg/spooledtempfile"
+	"github.com/newsarc/newsarc/third_party/gowarc/pkg/spooledtempfile"
 )
 
 // clientVerdictWait bounds how long a finished connection waits for its

@@ -12,8 +12,8 @@ import (
 	"strconv"
 	"sync"
 
-	"github.com/internetarchive/gowarc/pkg/spooledtempfile"
 	"github.com/klauspost/compress/zstd"
+	"github.com/newsarc/newsarc/third_party/gowarc/pkg/spooledtempfile"
 	"github.com/ulikunitz/xz"
 )
 

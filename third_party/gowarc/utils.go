@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/internetarchive/gowarc/pkg/spooledtempfile"
 	"github.com/klauspost/compress/zstd"
+	"github.com/newsarc/newsarc/third_party/gowarc/pkg/spooledtempfile"
 )
 
 // splitKeyValue parses WARC record header fields.

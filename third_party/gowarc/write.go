@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-	"github.com/internetarchive/gowarc/pkg/spooledtempfile"
+	"github.com/newsarc/newsarc/third_party/gowarc/pkg/spooledtempfile"
 )
 
 type Compressor interface {

@@ -8,8 +8,8 @@
 //
 //	engine pages cpu_seconds pages_per_cpu_second
 //
-// Built with -tags stock (as bench/extraction/run.sh does, against
-// go-trafilatura as served rather than newsarc's patched copy), it has no
+// main.go alone, its import turned to go-trafilatura as served rather than
+// newsarc's patched copy (as bench/extraction/run.sh builds it), has no
 // newsarc engine.
 //
 // CPU time is the process's user+system time, so other work on a shared
@@ -37,7 +37,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/markusmobius/go-trafilatura"
+	"github.com/newsarc/newsarc/third_party/go-trafilatura"
 )
 
 // newsarcEngine builds the newsarc engine; nil in the stock build.

@@ -1,5 +1,3 @@
-//go:build !stock
-
 package main
 
 import (
