@@ -15,14 +15,15 @@ import (
 // context.
 const shutdownGrace = 5 * time.Second
 
-// Start serves Handler on a free port of 127.0.0.1 until ctx is done or stop
-// is called, whichever comes first. It returns the base URL, such as
-// "http://127.0.0.1:41234", and stop, which shuts the server down gracefully
-// within its context's deadline and then reports any error the server met.
-// stop may be called more than once and always returns the same result.
-func Start(ctx context.Context) (baseURL string, stop func(context.Context) error, err error) {
+// Start serves Handler on addr (host:port; port 0 takes a free one) until
+// ctx is done or stop is called, whichever comes first. It returns the base
+// URL, such as "http://127.0.0.1:41234", and stop, which shuts the server
+// down gracefully within its context's deadline and then reports any error
+// the server met. stop may be called more than once and always returns the
+// same result.
+func Start(ctx context.Context, addr string) (baseURL string, stop func(context.Context) error, err error) {
 	var lc net.ListenConfig
-	ln, err := lc.Listen(ctx, "tcp", "127.0.0.1:0")
+	ln, err := lc.Listen(ctx, "tcp", addr)
 	if err != nil {
 		return "", nil, fmt.Errorf("listen for demo site: %w", err)
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 func TestStart(t *testing.T) {
-	baseURL, stop, err := Start(t.Context())
+	baseURL, stop, err := Start(t.Context(), "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func TestStart(t *testing.T) {
 
 func TestStart_contextDone(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
-	baseURL, stop, err := Start(ctx)
+	baseURL, stop, err := Start(ctx, "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
