@@ -22,7 +22,7 @@ import (
 )
 
 // Config is how the crawler behaves on the network. Zero values take the
-// defaults of SPEC.md.
+// defaults of the README's key table.
 type Config struct {
 	UserAgent     string
 	Concurrency   int           // parallel requests in all
@@ -54,7 +54,7 @@ type Config struct {
 	ParseHTML func(p *Page) (*html.Node, error)
 }
 
-// Defaults of the limits (SPEC.md, [crawl]).
+// Defaults of the limits (the README's key table, [crawl]).
 const (
 	DefaultMaxBodySize     = 64 << 20
 	DefaultMaxRetryAfter   = 10 * time.Minute

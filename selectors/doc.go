@@ -1,5 +1,5 @@
 // Package selectors turns the bytes of a news page into an Article: the
-// headline, byline, dates, body and the metadata of SPEC.md's article JSON,
+// headline, byline, dates, body and the metadata of the README's article JSON,
 // with the source of every field in Article.Provenance.
 //
 // An Extractor holds one site's compiled CSS selectors (config.toml's

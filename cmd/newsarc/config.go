@@ -61,7 +61,7 @@ type siteFile struct {
 	} `mapstructure:"selectors"`
 }
 
-// defaults are SPEC.md's. Every key has one, so NEWSARC_SECTION_KEY can set it.
+// defaults are the README's (its key table). Every key has one, so NEWSARC_SECTION_KEY can set it.
 var defaults = map[string]any{
 	"archive.dir":              "archive",
 	"archive.warc_max_size":    "1GB",

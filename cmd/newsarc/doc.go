@@ -1,5 +1,5 @@
 // Command newsarc archives news articles twice: the raw HTTP exchange as
-// WARC and a cleaned JSON document. See README.md and SPEC.md.
+// WARC and a cleaned JSON document. See README.md.
 //
 // This package is the command line only: one file per command (cobra),
 // the configuration (config.toml and the environment → Validate → the

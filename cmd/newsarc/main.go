@@ -20,7 +20,7 @@ import (
 	"github.com/newsarc/newsarc/pipeline"
 )
 
-// Exit codes, from SPEC.md.
+// Exit codes, as the README gives them.
 const (
 	exitOK     = 0
 	exitFatal  = 1

@@ -11,7 +11,7 @@ import (
 	"time"
 )
 
-// Article is one extracted article, in the form SPEC.md gives for the article
+// Article is one extracted article, in the form the README gives for the article
 // JSON. Empty strings, zero times and empty lists are absent values: they are
 // written as null ([] for Byline and Tags), never as "" or a zero date.
 type Article struct {
@@ -72,7 +72,7 @@ type articleJSON struct {
 	WARC         *WARCRef   `json:"warc"`
 }
 
-// MarshalJSON writes the article as SPEC.md shows it: fields in order, dates
+// MarshalJSON writes the article as the README shows it: fields in order, dates
 // in RFC 3339 with the offset they were read with, absent values null.
 func (a Article) MarshalJSON() ([]byte, error) {
 	w := articleJSON{

@@ -1,5 +1,5 @@
 // Package article owns the Article type, the record newsarc writes as an
-// article's JSON (SPEC.md, "Article JSON"): its fields, its wire form (in
+// article's JSON (README.md, "Article JSON"): its fields, its wire form (in
 // field order, absent values null, times in RFC 3339), Provenance, the
 // WARCRef that points back at the archived response, and ArticleID.
 //
