@@ -30,10 +30,11 @@ func corpusPages(t testing.TB) []corpusPage {
 	t.Helper()
 	pages, err := listCorpus()
 	if errors.Is(err, fs.ErrNotExist) {
+		msg := fmt.Sprintf("needs the shared extraction corpus (../shared/corpus, checked out beside the repository; CI has it): %v", err)
 		if os.Getenv("CI") != "" {
-			t.Fatalf("corpus not available: %v", err)
+			t.Fatal(msg)
 		}
-		t.Skipf("corpus not available: %v", err)
+		t.Skip(msg)
 	}
 	if err != nil {
 		t.Fatal(err)
