@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"sync"
 	"time"
@@ -14,8 +15,9 @@ import (
 // Frontier is the queue of URLs to fetch. It outlives a run: what one run
 // leaves, the next resumes.
 type Frontier interface {
-	// Push queues the entries not queued yet and not fetched in run.
-	Push(ctx context.Context, run string, entries []frontier.Entry) (int, error)
+	// Push queues the entries not queued yet and not fetched in run, and
+	// returns the URLs it added.
+	Push(ctx context.Context, run string, entries []frontier.Entry) ([]string, error)
 	// Claim takes up to n queued entries of site for worker, for lease.
 	Claim(ctx context.Context, site, worker string, n int, lease time.Duration) ([]frontier.Entry, error)
 	// Finish records visits and takes their URLs off the queue.
@@ -99,7 +101,7 @@ func (c *Crawler) Crawl(ctx context.Context, site *Site, run Run, f Frontier, h 
 		memo:     newLinkMemo(linkMemoSize),
 		done:     make(chan struct{}, c.cfg.Concurrency),
 	}
-	cr.f = newFetcher(ctx, c.cfg, c.transport)
+	cr.f = newFetcher(ctx, c.cfg, c.transport, &c.inFlight)
 	cr.robots = newRobots(c.cfg.UserAgent, func(ctx context.Context, u string) (*response, error) {
 		return c.fetch(ctx, cr.f, u)
 	}, site.InScope)
@@ -125,52 +127,118 @@ func (c *Crawler) Crawl(ctx context.Context, site *Site, run Run, f Frontier, h 
 }
 
 func (cr *crawl) seed(ctx context.Context) error {
-	var seeds []frontier.Entry
-	add := func(raw, kind string) {
+	var starts, configured []frontier.Entry
+	add := func(to *[]frontier.Entry, raw, kind string) {
 		u, err := discover.Canonical(raw)
 		if err != nil {
 			cr.c.handler.HandleError(ctx, raw, urlError(raw, fmt.Errorf("%w: %v", ErrMalformedURL, err)))
 			return
 		}
-		seeds = append(seeds, frontier.Entry{URL: u, Site: cr.site.Name, Kind: kind})
+		*to = append(*to, frontier.Entry{URL: u, Site: cr.site.Name, Kind: kind})
 	}
 	for _, u := range cr.site.StartURLs {
-		add(u, frontier.KindPage)
+		add(&starts, u, frontier.KindPage)
 	}
-	if !cr.site.SeedsOnly {
-		for _, u := range cr.site.Sitemaps {
-			add(u, frontier.KindSitemap)
+	if cr.site.SeedsOnly {
+		return cr.push(fromStart, "", starts)
+	}
+	for _, u := range cr.site.Sitemaps {
+		add(&configured, u, frontier.KindSitemap)
+	}
+	for _, u := range cr.site.Feeds {
+		add(&configured, u, frontier.KindFeed)
+	}
+	// Queued in this order, so claimed in it: start URLs, then the
+	// configured sitemaps and feeds, then the sitemaps robots.txt names.
+	if err := cr.push(fromStart, "", starts); err != nil {
+		return err
+	}
+	if err := cr.push(fromConfig, "", configured); err != nil {
+		return err
+	}
+	hosts := make(map[string]bool)
+	for _, s := range append(starts, configured...) {
+		pu, err := url.Parse(s.URL)
+		if err != nil || hosts[pu.Host] {
+			continue
 		}
-		for _, u := range cr.site.Feeds {
-			add(u, frontier.KindFeed)
+		hosts[pu.Host] = true
+		var named []frontier.Entry
+		for _, sm := range cr.robots.get(ctx, pu.Scheme, pu.Host).sitemaps {
+			if ok, _ := cr.inScope(sm); ok {
+				named = append(named, frontier.Entry{URL: sm, Site: cr.site.Name, Kind: frontier.KindSitemap})
+			}
 		}
-		// Sitemaps that robots.txt names.
-		hosts := make(map[string]bool)
-		for _, s := range seeds {
-			pu, err := url.Parse(s.URL)
-			if err != nil || hosts[pu.Host] {
-				continue
-			}
-			hosts[pu.Host] = true
-			for _, sm := range cr.robots.get(ctx, pu.Scheme, pu.Host).sitemaps {
-				if ok, _ := cr.inScope(sm); ok {
-					seeds = append(seeds, frontier.Entry{URL: sm, Site: cr.site.Name, Kind: frontier.KindSitemap})
-				}
-			}
+		if err := cr.push(fromRobots, pu.Scheme+"://"+pu.Host+"/robots.txt", named); err != nil {
+			return err
 		}
 	}
-	return cr.push(seeds)
+	return nil
 }
 
-func (cr *crawl) push(entries []frontier.Entry) error {
+// Where a queued URL was found: the "from" of its "queued" log record.
+const (
+	fromStart    = "start URL"
+	fromConfig   = "config" // a sitemap or feed the site's config names
+	fromRobots   = "robots.txt"
+	fromLink     = "link"
+	fromSitemap  = "sitemap"
+	fromFeed     = "feed"
+	fromRedirect = "redirect"
+)
+
+// foundIn is where the URLs found in a fetched entry of kind come from.
+func foundIn(kind string) string {
+	switch kind {
+	case frontier.KindSitemap:
+		return fromSitemap
+	case frontier.KindFeed:
+		return fromFeed
+	}
+	return fromLink
+}
+
+// push queues entries found at via (the page, sitemap, feed or robots.txt
+// that names them; "" for the site's own) and logs, at debug level, each
+// URL the frontier took: one not queued or fetched in this run already.
+func (cr *crawl) push(from, via string, entries []frontier.Entry) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	_, err := cr.frontier.Push(cr.commit, cr.run.ID, entries)
+	added, err := cr.frontier.Push(cr.commit, cr.run.ID, entries)
 	if err != nil {
 		return fmt.Errorf("queue %d urls: %w", len(entries), err)
 	}
+	log := cr.c.cfg.Logger
+	if len(added) == 0 || !log.Enabled(cr.commit, slog.LevelDebug) {
+		return nil
+	}
+	took := make(map[string]bool, len(added))
+	for _, u := range added {
+		took[u] = true
+	}
+	for _, e := range entries {
+		if !took[e.URL] {
+			continue
+		}
+		delete(took, e.URL) // once, though the batch may hold it twice
+		args := []any{"url", e.URL, "from", from}
+		if via != "" {
+			args = append(args, "via", via)
+		}
+		if e.Kind != "" && e.Kind != frontier.KindPage {
+			args = append(args, "kind", e.Kind)
+		}
+		log.Debug("queued", append(args, "depth", e.Depth)...)
+	}
 	return nil
+}
+
+// skip logs, at debug level, why u is not queued or not fetched.
+func (cr *crawl) skip(u, reason string, args ...any) {
+	if log := cr.c.cfg.Logger; log.Enabled(cr.commit, slog.LevelDebug) {
+		log.Debug("skipped", append([]any{"url", u, "reason", reason}, args...)...)
+	}
 }
 
 // loop claims entries and starts their requests, at most Concurrency at
@@ -190,6 +258,7 @@ func (cr *crawl) loop(ctx context.Context) error {
 			return nil
 		}
 		if max := cr.site.MaxPages; max > 0 && started >= max {
+			cr.c.cfg.Logger.Debug("max_pages reached: the rest of the frontier is left for the next run", "site", cr.site.Name, "max_pages", max)
 			break
 		}
 		want := cr.c.cfg.Concurrency - inflight
@@ -205,10 +274,16 @@ func (cr *crawl) loop(ctx context.Context) error {
 			return fmt.Errorf("claim from frontier: %w", err)
 		}
 		fresh, began := 0, 0
-		for _, e := range entries {
+		for i, e := range entries {
 			// Entries not started here stay claimed: the final Release
 			// gives them back.
-			if ctx.Err() != nil || cr.failed() || (cr.site.MaxPages > 0 && started >= cr.site.MaxPages) {
+			if ctx.Err() != nil || cr.failed() {
+				break
+			}
+			if cr.site.MaxPages > 0 && started >= cr.site.MaxPages {
+				for _, left := range entries[i:] {
+					cr.skip(left.URL, "max pages", "max_pages", cr.site.MaxPages)
+				}
 				break
 			}
 			if cr.isDeferred(e.URL) {

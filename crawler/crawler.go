@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -119,6 +120,12 @@ type Page struct {
 	Site    string
 	Depth   int
 	Article bool // the page is to be archived as an article
+	// Tentative marks an Article that nothing vouches for: the site has no
+	// article patterns and the page's markup says neither article nor
+	// listing (package pagekind). The handler keeps it as an article only
+	// if what it extracts reads as one, and otherwise returns
+	// ErrNotArticle.
+	Tentative bool
 	// CopyOf is set when the page declares another page of the site
 	// canonical (rel=canonical): the crawler queues that URL, where the
 	// article is archived. "" when the page is its own canonical, or when
@@ -126,8 +133,9 @@ type Page struct {
 	// archived here, under its own URL).
 	CopyOf string
 	// Doc is the page parsed by Config.ParseHTML when the crawler parsed it
-	// for links (HTML articles), nil otherwise. The crawler is done with it
-	// when HandlePage is called: the handler may change it.
+	// for links (HTML articles, and the pages it judged), nil otherwise.
+	// The crawler is done with it when HandlePage is called: the handler
+	// may change it.
 	Doc *html.Node
 }
 
@@ -146,7 +154,8 @@ type Handler interface {
 	// HandlePage is called for each page fetched with a 2xx status. An
 	// error marks the page failed: it is fetched again next run. The
 	// handler reports its own errors; they do not come back to
-	// HandleError.
+	// HandleError. ErrNotArticle is no failure: the page is recorded as a
+	// listing.
 	HandlePage(ctx context.Context, p *Page) error
 	// HandleError is called once for each URL that could not be fetched,
 	// after retries, and once per host and cause for URLs deferred to the
@@ -159,6 +168,14 @@ type Crawler struct {
 	cfg       Config
 	transport http.RoundTripper
 	handler   Handler
+	inFlight  atomic.Int64 // requests on the wire, of every crawl
+}
+
+// InFlight is the number of requests on the wire at this moment: sent (or
+// being sent) and not answered yet. Requests waiting for their host's
+// delay are not counted. It may be called from any goroutine.
+func (c *Crawler) InFlight() int {
+	return int(c.inFlight.Load())
 }
 
 // New returns a Crawler that fetches through transport.

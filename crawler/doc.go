@@ -15,10 +15,12 @@
 //	crawl.go        Crawl: seeding, the dispatch loop (claims, concurrency), the frontier
 //	entry.go        one entry: history check, fetch, redirect, defer, block, fail
 //	pages.go        what a 2xx response yields: links (capped), sitemap and feed URLs
-//	fetch.go        the fetch path over colly: limits, decoding, per-host delay
+//	fetch.go        the fetch path over colly: limits, decoding, the "fetched" log
+//	politeness.go   per-host delay: one request at a time, every wait ends with ctx
 //	crawler.go      Config, Page, Handler, retries and backoff
 //	robots.go       robots.txt (RFC 9309): fetch, cache, Crawl-delay
 //	site.go         Site and its scope: domains, ports, article and follow patterns, traps
+//	pagekind/       article or listing by a page's own markup, for sites without article patterns
 //	decode.go       content codings; memfrontier.go, linkmemo.go, errors.go
 //
 // It knows nothing of articles or WARC files: it never imports archive,

@@ -35,6 +35,7 @@ func (cr *crawl) start(ctx context.Context, e frontier.Entry) bool {
 			cr.mu.Lock()
 			cr.stats.Skipped++
 			cr.mu.Unlock()
+			cr.skip(e.URL, "not due", "detail", "archived before; no sitemap or feed says it changed since", "last_fetched", v.FetchedAt)
 			// Off the queue; its visit stays what it was.
 			cr.finish(v)
 			return false
@@ -99,10 +100,15 @@ func (cr *crawl) fetchEntry(ctx context.Context, e frontier.Entry) {
 }
 
 // unchanged reports whether an article fetched by an earlier run has no
-// sign of having changed since.
+// sign of having changed since. When the site judges its pages, only a
+// page its visit says was an article is one: a listing, or a page visited
+// before kinds were recorded, is fetched again.
 func (cr *crawl) unchanged(ctx context.Context, e frontier.Entry) (frontier.Visit, bool) {
 	v, ok, err := cr.history.Seen(ctx, e.URL)
 	if err != nil || !ok || v.Status/100 != 2 || v.Err != "" {
+		return frontier.Visit{}, false
+	}
+	if cr.site.judges() && v.Kind != frontier.KindArticle {
 		return frontier.Visit{}, false
 	}
 	return v, e.Hint.IsZero() || !e.Hint.After(v.FetchedAt)
@@ -122,7 +128,11 @@ func (cr *crawl) block(ctx context.Context, e frontier.Entry, why error) {
 		cr.c.handler.HandleError(ctx, e.Requested(), urlError(e.Requested(), why))
 		return
 	}
-	cr.c.cfg.Logger.Debug("not fetched", "url", e.URL, "reason", why)
+	reason := why.Error()
+	if errors.Is(why, ErrRobots) {
+		reason = "robots"
+	}
+	cr.skip(e.URL, reason)
 }
 
 // deferEntry leaves e claimed, so that this run does not fetch it, and the
@@ -140,6 +150,7 @@ func (cr *crawl) deferEntry(ctx context.Context, e frontier.Entry, host string, 
 	first := !cr.reported[key]
 	cr.reported[key] = true
 	cr.mu.Unlock()
+	cr.skip(e.URL, "deferred", "detail", cause)
 	if first {
 		cr.c.handler.HandleError(ctx, e.Requested(), urlError(e.Requested(), &deferredError{cause: cause}))
 	}
@@ -199,7 +210,7 @@ func (cr *crawl) redirect(ctx context.Context, e frontier.Entry, resp *response)
 		}
 	}
 	next := frontier.Entry{URL: to, Site: cr.site.Name, Depth: e.Depth, Kind: e.Kind, Hint: e.Hint, Hops: e.Hops + 1, Via: e.Requested()}
-	if err := cr.push([]frontier.Entry{next}); err != nil {
+	if err := cr.push(fromRedirect, e.URL, []frontier.Entry{next}); err != nil {
 		cr.setErr(err)
 	}
 	cr.finish(frontier.Visit{URL: e.URL, Status: resp.Status, FetchedAt: resp.FetchedAt})

@@ -35,6 +35,12 @@ var (
 	ErrMalformedURL = errors.New("malformed URL")
 )
 
+// ErrNotArticle is what a Handler returns for a tentative article
+// (Page.Tentative) that does not read as one once extracted: the crawler
+// records the page as a listing, to be fetched again on every run, not as
+// failed.
+var ErrNotArticle = errors.New("not an article")
+
 // URLError is the error of one URL: it names the URL that was asked for
 // (the start of a redirect chain) and the cause.
 type URLError struct {

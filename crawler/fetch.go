@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -48,14 +47,15 @@ type response struct {
 // fetcher drives a colly collector for synchronous GETs from many
 // goroutines at once.
 type fetcher struct {
-	cfg Config
-	col *colly.Collector
+	cfg    Config
+	col    *colly.Collector
+	limits *hostLimits
+	// inFlight counts the requests on the wire (past their host's delay),
+	// for the line an interrupt prints.
+	inFlight *atomic.Int64
 
 	nextID atomic.Uint64
 	states sync.Map // fetch ID → *fetchState
-
-	mu      sync.Mutex
-	limited map[string]bool // hosts with a LimitRule
 }
 
 type fetchState struct {
@@ -63,8 +63,8 @@ type fetchState struct {
 	record any
 }
 
-func newFetcher(ctx context.Context, cfg Config, transport http.RoundTripper) *fetcher {
-	f := &fetcher{cfg: cfg, limited: make(map[string]bool)}
+func newFetcher(ctx context.Context, cfg Config, transport http.RoundTripper, inFlight *atomic.Int64) *fetcher {
+	f := &fetcher{cfg: cfg, limits: newHostLimits(), inFlight: inFlight}
 	col := colly.NewCollector(
 		colly.UserAgent(cfg.UserAgent),
 		// The transport bounds bodies (limitTransport): colly's limit
@@ -90,12 +90,21 @@ func newFetcher(ctx context.Context, cfg Config, transport http.RoundTripper) *f
 	return f
 }
 
-// get fetches u once. Any HTTP response is returned, whatever its status;
-// an error means no response was read (network, time-out, size limit).
+// get fetches u once, after its host's delay. Any HTTP response is
+// returned, whatever its status; an error means no response was read
+// (network, time-out, size limit, ctx done).
 func (f *fetcher) get(ctx context.Context, u string) (*response, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	done, err := f.limits.wait(ctx, hostOf(u))
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	f.inFlight.Add(1)
+	defer f.inFlight.Add(-1)
+	start := time.Now()
 	st := &fetchState{}
 	id := strconv.FormatUint(f.nextID.Add(1), 36)
 	f.states.Store(id, st)
@@ -105,9 +114,11 @@ func (f *fetcher) get(ctx context.Context, u string) (*response, error) {
 	hdr := http.Header{}
 	hdr.Set(fetchHeader, id)
 	hdr.Set("User-Agent", f.cfg.UserAgent)
-	err := f.col.Request(http.MethodGet, u, nil, cctx, hdr)
+	err = f.col.Request(http.MethodGet, u, nil, cctx, hdr)
 	if st.resp != nil {
-		return f.response(st.resp, st.record), nil
+		resp := f.response(st.resp, st.record)
+		f.cfg.Logger.Debug("fetched", "url", u, "status", resp.Status, "bytes", len(resp.Body), "ms", time.Since(start).Milliseconds())
+		return resp, nil
 	}
 	if err == nil {
 		err = errors.New("no response")
@@ -139,20 +150,10 @@ func (f *fetcher) response(r *colly.Response, record any) *response {
 	}
 }
 
-// limit gives host its LimitRule: one request at a time with delay
-// between two, or Concurrency at once when there is no delay.
+// limit gives host its delay: then one request at a time, delay apart.
+// The first call for a host wins.
 func (f *fetcher) limit(host string, delay time.Duration) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.limited[host] {
-		return
-	}
-	f.limited[host] = true
-	par := 1
-	if delay == 0 {
-		par = f.cfg.Concurrency
-	}
-	f.col.Limit(&colly.LimitRule{DomainRegexp: "^" + regexp.QuoteMeta(host) + "$", Parallelism: par, Delay: delay})
+	f.limits.set(host, delay)
 }
 
 // limitTransport bounds and decodes every response before colly reads it,

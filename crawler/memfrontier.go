@@ -37,11 +37,12 @@ func NewMemoryFrontier() *MemoryFrontier {
 	return &MemoryFrontier{entries: make(map[string]*memEntry), visits: make(map[string]frontier.Visit)}
 }
 
-// Push queues the entries not queued yet and not fetched in run.
-func (m *MemoryFrontier) Push(_ context.Context, run string, entries []frontier.Entry) (int, error) {
+// Push queues the entries not queued yet and not fetched in run, and
+// returns the URLs it added.
+func (m *MemoryFrontier) Push(_ context.Context, run string, entries []frontier.Entry) ([]string, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	added := 0
+	var added []string
 	for _, e := range entries {
 		if e.Kind == "" {
 			e.Kind = frontier.KindPage
@@ -66,7 +67,7 @@ func (m *MemoryFrontier) Push(_ context.Context, run string, entries []frontier.
 		q := &memEntry{Entry: e, id: m.nextID}
 		m.entries[e.URL] = q
 		heap.Push(&m.queued, q)
-		added++
+		added = append(added, e.URL)
 	}
 	return added, nil
 }

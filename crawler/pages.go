@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsarc/newsarc/crawler/discover"
 	"github.com/newsarc/newsarc/crawler/frontier"
+	"github.com/newsarc/newsarc/crawler/pagekind"
 )
 
 // handle deals with a 2xx response: a sitemap or feed is read for URLs, a
@@ -31,6 +32,7 @@ func (cr *crawl) handle(ctx context.Context, e frontier.Entry, resp *response) {
 
 	var found []frontier.Entry
 	var herr error
+	kind := "" // of a page
 	switch e.Kind {
 	case frontier.KindSitemap:
 		found, herr = cr.sitemap(e, p)
@@ -38,16 +40,25 @@ func (cr *crawl) handle(ctx context.Context, e frontier.Entry, resp *response) {
 		found, herr = cr.feed(e, p)
 	default:
 		p.Article = cr.site.isArticle(final) || (final != e.URL && cr.site.isArticle(e.URL))
+		// Without article patterns, the page says what it is (links).
+		p.Tentative = p.Article && cr.site.judges()
 		found = cr.links(e, p, final)
 		herr = cr.c.handler.HandlePage(ctx, p)
+		kind = frontier.KindListing
+		if p.Article {
+			kind = frontier.KindArticle
+		}
+		if errors.Is(herr, ErrNotArticle) {
+			kind, herr = frontier.KindListing, nil
+		}
 	}
-	if err := cr.push(found); err != nil {
+	if err := cr.push(foundIn(e.Kind), final, found); err != nil {
 		cr.setErr(err)
 	}
 	if herr != nil && ctx.Err() != nil {
 		return // interrupted while handled: fetched again next run
 	}
-	v := frontier.Visit{URL: e.URL, Status: p.Status, FetchedAt: p.FetchedAt}
+	v := frontier.Visit{URL: e.URL, Status: p.Status, FetchedAt: p.FetchedAt, Kind: kind}
 	if herr != nil {
 		v.Err = herr.Error() // the handler reported it
 	}
@@ -55,9 +66,10 @@ func (cr *crawl) handle(ctx context.Context, e frontier.Entry, resp *response) {
 }
 
 // links returns the in-scope links of an HTML page worth queueing, at most
-// MaxLinksPerPage of them, and sets p.CopyOf. An article is parsed into a
-// tree, which is handed on in p.Doc for extraction; other pages are only
-// tokenized.
+// MaxLinksPerPage of them, and sets p.CopyOf. An article, tentative ones
+// included, is parsed into a tree, which is handed on in p.Doc for
+// extraction; other pages are only tokenized. A tentative article is
+// judged on its tree (judge).
 func (cr *crawl) links(e frontier.Entry, p *Page, final string) []frontier.Entry {
 	if mt, _, _ := mime.ParseMediaType(p.ContentType); mt != "text/html" && mt != "application/xhtml+xml" {
 		return nil
@@ -77,6 +89,9 @@ func (cr *crawl) links(e frontier.Entry, p *Page, final string) []frontier.Entry
 		p.Doc = doc
 		pl = discover.Tree(doc, p.URL)
 	}
+	if p.Tentative && p.Doc != nil {
+		cr.judge(p, final)
+	}
 	var out []frontier.Entry
 	// The page's canonical URL is where its article is archived, when it
 	// is on the site; one outside it is no reason not to archive this one.
@@ -90,6 +105,9 @@ func (cr *crawl) links(e frontier.Entry, p *Page, final string) []frontier.Entry
 	depth := e.Depth + 1
 	follow := (cr.site.follows(final) || cr.site.follows(e.URL)) && (cr.site.MaxDepth == 0 || depth <= cr.site.MaxDepth)
 	if !follow {
+		if cr.site.MaxDepth > 0 && depth > cr.site.MaxDepth && len(pl.Anchors) > 0 {
+			cr.c.cfg.Logger.Debug("links not followed", "url", final, "reason", "max depth", "max_depth", cr.site.MaxDepth, "links", len(pl.Anchors))
+		}
 		return out
 	}
 	if e.Depth == 0 {
@@ -126,6 +144,20 @@ func (cr *crawl) links(e frontier.Entry, p *Page, final string) []frontier.Entry
 		}
 	}
 	return out
+}
+
+// judge settles from its markup whether a page of a site without article
+// patterns is an article or a listing. A page that says neither stays
+// tentative: the handler decides from what it extracts.
+func (cr *crawl) judge(p *Page, final string) {
+	v := pagekind.Of(p.Doc, p.URL)
+	switch v.Kind {
+	case pagekind.Article:
+		p.Tentative = false
+	case pagekind.Listing:
+		p.Article, p.Tentative = false, false
+	}
+	cr.c.cfg.Logger.Debug("page judged", "url", final, "kind", v.Kind.String(), "by", v.By)
 }
 
 func (cr *crawl) sitemap(e frontier.Entry, p *Page) ([]frontier.Entry, error) {

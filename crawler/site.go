@@ -20,8 +20,11 @@ type Site struct {
 	// an entry without one only the scheme's default port (80, 443), so
 	// another service on the same host is not crawled unless listed.
 	AllowedDomains []string
-	// ArticleURLs pick the pages handed on as articles; when empty, every
-	// page but the start pages is one.
+	// ArticleURLs pick the pages handed on as articles. When empty, the
+	// start pages are listings and every other page is judged by what it
+	// says of itself (package pagekind, then the Handler: Page.Tentative);
+	// its visit records the kind, so that listings are fetched again on
+	// every run and articles only when they may have changed.
 	ArticleURLs []*regexp.Regexp
 	// FollowURLs pick the listing pages whose links are followed; when
 	// empty, every page in the domains is followed.
@@ -80,6 +83,9 @@ func underDomain(host, domain string) bool {
 	return host == domain || strings.HasSuffix(host, "."+domain) && net.ParseIP(host) == nil
 }
 
+// isArticle reports whether the page at u is an article by its URL: any
+// URL of SeedsOnly, those ArticleURLs match. When the site judges its
+// pages, it says whether the page at u may be one: any but a start page.
 func (s *Site) isArticle(u string) bool {
 	if s.SeedsOnly {
 		return true
@@ -88,6 +94,12 @@ func (s *Site) isArticle(u string) bool {
 		return !slices.Contains(s.StartURLs, u)
 	}
 	return matchAny(s.ArticleURLs, u)
+}
+
+// judges reports whether the site's pages are judged article or listing
+// by what they say of themselves: it has no ArticleURLs to tell them.
+func (s *Site) judges() bool {
+	return !s.SeedsOnly && len(s.ArticleURLs) == 0
 }
 
 // follows reports whether the links of the page at u are followed.
@@ -99,9 +111,10 @@ func (s *Site) follows(u string) bool {
 }
 
 // wanted reports whether a link to u is worth queueing: an article, or a
-// page whose links are followed.
+// page whose links are followed. Without ArticleURLs any page may be an
+// article.
 func (s *Site) wanted(u string) bool {
-	if len(s.FollowURLs) == 0 {
+	if len(s.FollowURLs) == 0 || s.judges() {
 		return true
 	}
 	return matchAny(s.FollowURLs, u) || matchAny(s.ArticleURLs, u)
@@ -124,16 +137,20 @@ func hostOf(raw string) string {
 	return u.Host
 }
 
-// inScope says whether u may be queued, and why not.
+// inScope says whether u may be queued, and why not; a URL that may not
+// is logged as skipped (debug).
 func (cr *crawl) inScope(u string) (bool, error) {
 	pu, err := url.Parse(u)
 	if err != nil {
+		cr.skip(u, "malformed URL")
 		return false, ErrMalformedURL
 	}
 	if !cr.site.InScope(pu) {
+		cr.skip(u, "out of scope", "detail", ErrOffSite)
 		return false, ErrOffSite
 	}
 	if reason, trapped := discover.Trap(pu, cr.run.Now); trapped {
+		cr.skip(u, "trap", "detail", reason)
 		return false, errors.New(reason)
 	}
 	return true, nil
@@ -141,6 +158,12 @@ func (cr *crawl) inScope(u string) (bool, error) {
 
 // queueable reports whether a link to u is queued: in scope and wanted.
 func (cr *crawl) queueable(u string) bool {
-	ok, _ := cr.inScope(u)
-	return ok && cr.site.wanted(u)
+	if ok, _ := cr.inScope(u); !ok {
+		return false
+	}
+	if !cr.site.wanted(u) {
+		cr.skip(u, "not wanted", "detail", "matches neither follow_urls nor article_urls")
+		return false
+	}
+	return true
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -51,7 +50,8 @@ func Archive(ctx context.Context, cfg *Config, urls []string, out Output) (Archi
 	if err != nil {
 		return ArchiveSummary{}, err
 	}
-	runCtx, stop := context.WithCancel(ctx)
+	// Cancelled by stopping when ctx is, or by the handler (see Crawl).
+	runCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	defer stop()
 	var cat catalog
 	if db != nil {
@@ -59,7 +59,11 @@ func Archive(ctx context.Context, cfg *Config, urls []string, out Output) (Archi
 	}
 	h := newHandler(cfg, out, cat, stop)
 	frontier := crawler.NewMemoryFrontier()
-	crawlErr := crawlSeeds(runCtx, cfg, urls, h, rec, frontier, crawler.Run{ID: NewRunID(start), Worker: fmt.Sprintf("archive-%d", os.Getpid()), Now: start})
+	c, crawlErr := crawler.New(cfg.Crawl, rec, h)
+	if crawlErr == nil {
+		defer stopping(ctx, out, c, stop)()
+		crawlErr = crawlSeeds(runCtx, c, cfg, urls, h, frontier, crawler.Run{ID: NewRunID(start), Worker: fmt.Sprintf("archive-%d", os.Getpid()), Now: start})
+	}
 
 	// Close even when interrupted: no record is left half-written.
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
@@ -83,12 +87,8 @@ func Archive(ctx context.Context, cfg *Config, urls []string, out Output) (Archi
 	return sum, nil
 }
 
-// crawlSeeds crawls the sites of urls, each at depth 0.
-func crawlSeeds(ctx context.Context, cfg *Config, urls []string, h crawler.Handler, t http.RoundTripper, f crawler.Frontier, run crawler.Run) error {
-	c, err := crawler.New(cfg.Crawl, t, h)
-	if err != nil {
-		return err
-	}
+// crawlSeeds crawls the sites of urls with c, each at depth 0.
+func crawlSeeds(ctx context.Context, c *crawler.Crawler, cfg *Config, urls []string, h crawler.Handler, f crawler.Frontier, run crawler.Run) error {
 	for _, site := range cfg.seedSites(urls, h) {
 		if _, err := c.Crawl(ctx, site, run, f, nil); err != nil && ctx.Err() == nil {
 			return err

@@ -48,9 +48,20 @@ type Output struct {
 	// Errors gets one line per URL that could not be archived:
 	// "error: URL: cause". Nil: discarded.
 	Errors io.Writer
+	// ReportError, when not nil, takes the error of each URL that could
+	// not be archived instead of Errors, one call at a time: for a caller
+	// that words the lines itself (as JSON, say). The error names the URL
+	// (a *crawler.URLError, but for a malformed URL); ErrorKind classes it.
+	ReportError func(err error)
 	// Progress, when not nil, gets a status line redrawn every second
-	// (give it a terminal, not a log).
+	// (give it a terminal, not a log). Each Write is one whole redraw:
+	// "\r\033[K" (back to the start, clear the line) and the new line, no
+	// newline; a last Write of "\r\033[K" alone clears it.
 	Progress io.Writer
+	// Stopping, when not nil, is called once, as soon as the run's context
+	// is cancelled (SIGINT, SIGTERM), with the number of requests then in
+	// flight, which the run now cuts short.
+	Stopping func(inFlight int)
 }
 
 func (o Output) withDefaults() Output {
@@ -59,6 +70,10 @@ func (o Output) withDefaults() Output {
 	}
 	if o.Errors == nil {
 		o.Errors = io.Discard
+	}
+	if o.ReportError == nil {
+		w := o.Errors
+		o.ReportError = func(err error) { fmt.Fprintf(w, "error: %v\n", err) }
 	}
 	return o
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,6 +57,7 @@ type crawlRun struct {
 	db      *state.DB
 	rec     *archive.Recorder
 	h       *handler
+	c       *crawler.Crawler
 	sum     CrawlSummary
 	start   time.Time
 	blocked []string // sites robots.txt closed entirely
@@ -85,18 +87,45 @@ func Crawl(ctx context.Context, cfg *Config, sites []*Site, out Output) (CrawlSu
 	if worker == "" {
 		worker = "newsarc"
 	}
-	if r.db, err = openState(ctx, cfg.Dir, worker, r.sum.Run, start); err != nil {
+	if r.db, err = openState(ctx, cfg.Dir, worker, r.sum.Run, start, out.Log); err != nil {
 		return r.sum, err
 	}
 	defer r.db.Close()
 	if r.rec, err = cfg.newRecorder(out.Log); err != nil {
 		return r.sum, err
 	}
-	runCtx, stop := context.WithCancel(ctx)
+	// Cancelled by stopping when ctx is, once the requests in flight are
+	// counted, or by the handler when the archive cannot be written.
+	runCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	defer stop()
 	r.h = newHandler(cfg, out, r.db, stop)
+	if r.c, err = crawler.New(cfg.Crawl, r.rec, r.h); err != nil {
+		return r.finish(ctx, err)
+	}
+	defer stopping(ctx, out, r.c, stop)()
 	crawlErr := r.crawl(runCtx, sites, crawler.Run{ID: r.sum.Run, Worker: worker, Now: start})
 	return r.finish(ctx, crawlErr)
+}
+
+// stopping cancels the run (cancel) as soon as ctx is done, once it has
+// told out.Stopping how many requests c has in flight: counted before the
+// cancel cuts them. The returned func stops watching, or waits for
+// out.Stopping to return if it was called: its line comes before
+// whatever the run prints last.
+func stopping(ctx context.Context, out Output, c *crawler.Crawler, cancel context.CancelFunc) (stop func()) {
+	called := make(chan struct{})
+	stopWatch := context.AfterFunc(ctx, func() {
+		defer close(called)
+		if out.Stopping != nil {
+			out.Stopping(c.InFlight())
+		}
+		cancel()
+	})
+	return func() {
+		if !stopWatch() {
+			<-called
+		}
+	}
 }
 
 // lockArchive creates dir and takes its lock.
@@ -112,13 +141,22 @@ func lockArchive(dir string) (unlock func() error, err error) {
 }
 
 // openState opens dir's state.db, takes back what a dead run of worker
-// still held (now, not after its lease), and records the run's start.
-func openState(ctx context.Context, dir, worker, run string, start time.Time) (*state.DB, error) {
+// still held (now, not after its lease), marks the runs that died without
+// finishing (under the archive's lock, a run still "running" is dead) and
+// records the run's start.
+func openState(ctx context.Context, dir, worker, run string, start time.Time, log *slog.Logger) (*state.DB, error) {
 	db, err := state.Open(ctx, filepath.Join(dir, "state.db"))
 	if err != nil {
 		return nil, stateErr(err)
 	}
+	var killed []string
 	if _, err = db.Release(ctx, worker); err == nil {
+		killed, err = db.MarkKilled(ctx)
+	}
+	for _, id := range killed {
+		log.Warn("run did not finish (killed or crashed): marked killed", "run", id)
+	}
+	if err == nil {
 		err = db.StartRun(ctx, run, start)
 	}
 	if err != nil {
@@ -131,16 +169,19 @@ func openState(ctx context.Context, dir, worker, run string, start time.Time) (*
 // crawl crawls each site in turn; it stops at the first error that is not
 // an interruption.
 func (r *crawlRun) crawl(ctx context.Context, sites []*Site, run crawler.Run) error {
-	c, err := crawler.New(r.cfg.Crawl, r.rec, r.h)
-	if err != nil {
-		return err
-	}
 	if r.out.Progress != nil {
-		stopProgress := progress(r.out.Progress, time.Second, func() string { return r.h.status(r.start) })
+		queued := 0 // the last count read: a failed read keeps it
+		stopProgress := progress(r.out.Progress, time.Second, func() string {
+			if n, err := r.db.Pending(ctx); err == nil {
+				queued = n
+			}
+			c, _ := r.h.counts()
+			return statusLine(time.Since(r.start), c, queued)
+		})
 		defer stopProgress()
 	}
 	for _, s := range sites {
-		st, err := c.Crawl(ctx, r.cfg.crawlerSite(s), run, r.db, r.db)
+		st, err := r.c.Crawl(ctx, r.cfg.crawlerSite(s), run, r.db, r.db)
 		r.sum.Skipped += st.Skipped
 		r.sum.Deferred += st.Deferred
 		if st.Fetched == 0 && st.RobotsBlocked > 0 && st.Skipped == 0 {

@@ -3,13 +3,16 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
+	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsarc/newsarc/archive/state"
 	"github.com/newsarc/newsarc/selectors/article"
@@ -103,9 +106,14 @@ func TestCrawl_interrupted(t *testing.T) {
 	dir := t.TempDir()
 	cfg := testConfig(t, srv, dir)
 	cfg.Crawl.Concurrency = 1
-	sum, err := Crawl(ctx, cfg, cfg.Sites, Output{})
+	var stops []int
+	sum, err := Crawl(ctx, cfg, cfg.Sites, Output{Stopping: func(n int) { stops = append(stops, n) }})
 	if !errors.Is(err, ErrInterrupted) || !sum.Interrupted {
 		t.Errorf("crawl: %+v, %v; want ErrInterrupted", sum, err)
+	}
+	// Called once, before Crawl returned, with the section page in flight.
+	if len(stops) != 1 || stops[0] != 1 {
+		t.Errorf("Stopping called with %v, want once with 1 request in flight", stops)
 	}
 	// What was queued waits for the next run, which archives it.
 	next, err := Crawl(t.Context(), cfg, cfg.Sites, Output{})
@@ -124,5 +132,40 @@ func TestCrawl_progress(t *testing.T) {
 	// The run is shorter than the first redraw: only the clearing remains.
 	if out := buf.String(); !strings.HasSuffix(out, "\r\033[K") {
 		t.Errorf("progress wrote %q", out)
+	}
+}
+
+// A run that died (kill -9) stays "running" in the runs table until the
+// next run, which holds the lock and so knows it is dead, marks it killed.
+func TestCrawl_killedRun(t *testing.T) {
+	srv := newsSite(t, "")
+	dir := t.TempDir()
+	cfg := testConfig(t, srv, dir)
+	db, err := state.Open(t.Context(), filepath.Join(dir, "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.StartRun(t.Context(), "dead", time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	var log bytes.Buffer
+	sum, err := Crawl(t.Context(), cfg, cfg.Sites, Output{Log: slog.New(slog.NewTextHandler(&log, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(log.String(), "marked killed") || !strings.Contains(log.String(), "run=dead") {
+		t.Errorf("no warning about the dead run:\n%s", log.String())
+	}
+	r, err := sql.Open("sqlite", filepath.Join(dir, "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	for id, want := range map[string]string{"dead": state.StatusKilled, sum.Run: state.StatusDone} {
+		var status string
+		if err := r.QueryRow("SELECT status FROM runs WHERE id = ?", id).Scan(&status); err != nil || status != want {
+			t.Errorf("run %s: status %q (%v), want %q", id, status, err, want)
+		}
 	}
 }

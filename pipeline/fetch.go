@@ -21,7 +21,11 @@ func Fetch(ctx context.Context, cfg *Config, rawURL string) (selectors.Page, err
 	h := &capturePage{}
 	now := time.Now()
 	run := crawler.Run{ID: NewRunID(now), Worker: "extract", Now: now}
-	if err := crawlSeeds(ctx, cfg, []string{rawURL}, h, crawler.NewTransport(cfg.Crawl.Timeout), crawler.NewMemoryFrontier(), run); err != nil {
+	c, err := crawler.New(cfg.Crawl, crawler.NewTransport(cfg.Crawl.Timeout), h)
+	if err != nil {
+		return selectors.Page{}, err
+	}
+	if err := crawlSeeds(ctx, c, cfg, []string{rawURL}, h, crawler.NewMemoryFrontier(), run); err != nil {
 		return selectors.Page{}, err
 	}
 	h.mu.Lock()

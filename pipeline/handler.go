@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"maps"
 	"net/http"
@@ -51,9 +50,9 @@ type counts struct {
 type handler struct {
 	cfg     *Config
 	log     *slog.Logger
-	errOut  io.Writer
-	catalog catalog // nil when the archive keeps no state
-	stop    func()  // ends the run when the archive cannot be written
+	report  func(error) // Output.ReportError
+	catalog catalog     // nil when the archive keeps no state
+	stop    func()      // ends the run when the archive cannot be written
 
 	mu      sync.Mutex
 	n       counts
@@ -62,7 +61,7 @@ type handler struct {
 }
 
 func newHandler(cfg *Config, out Output, cat catalog, stop func()) *handler {
-	return &handler{cfg: cfg, log: out.Log, errOut: out.Errors, catalog: cat, stop: stop,
+	return &handler{cfg: cfg, log: out.Log, report: out.ReportError, catalog: cat, stop: stop,
 		n: counts{Errors: map[string]int{}}, tallies: map[string]*selectors.WarningTally{}}
 }
 
@@ -89,7 +88,7 @@ func (h *handler) count(f func(*counts)) {
 // reported here, once, and its error marks the visit failed.
 func (h *handler) HandlePage(ctx context.Context, p *crawler.Page) error {
 	err := h.page(ctx, p)
-	if err != nil && ctx.Err() == nil {
+	if err != nil && ctx.Err() == nil && !errors.Is(err, crawler.ErrNotArticle) {
 		h.HandleError(ctx, p.Requested, &crawler.URLError{URL: p.Requested, Err: err})
 	}
 	return err
@@ -100,17 +99,15 @@ func (h *handler) page(ctx context.Context, p *crawler.Page) error {
 	if !p.Article {
 		return nil // a listing page: in the WARC, no JSON
 	}
-	if p.CopyOf != "" {
-		// An AMP, print or tracking copy of an article whose canonical URL
-		// the crawler queues: archived once, under that URL. The copy stays
-		// in the WARC.
-		h.count(func(c *counts) { c.Copies++ })
-		h.log.Debug("copy of another article: no JSON", "url", p.URL.String(), "canonical", p.CopyOf)
-		return nil
+	if p.CopyOf != "" && !p.Tentative {
+		return h.copyOf(p)
 	}
 	a, err := h.extract(ctx, p)
 	if err != nil {
-		return err
+		return err // crawler.ErrNotArticle: a listing after all
+	}
+	if p.CopyOf != "" {
+		return h.copyOf(p)
 	}
 	// From here on the page was fetched and extracted: its record, JSON
 	// and catalog entry are written even if the run is interrupted.
@@ -122,23 +119,44 @@ func (h *handler) page(ctx context.Context, p *crawler.Page) error {
 	return h.commit(cctx, p, a)
 }
 
-// extract runs the extractor of p's site on p.
+// copyOf counts p, an AMP, print or tracking copy of an article whose
+// canonical URL the crawler queues: archived once, under that URL. The
+// copy stays in the WARC.
+func (h *handler) copyOf(p *crawler.Page) error {
+	h.count(func(c *counts) { c.Copies++ })
+	h.log.Debug("copy of another article: no JSON", "url", p.URL.String(), "canonical", p.CopyOf)
+	return nil
+}
+
+// extract runs the extractor of p's site on p. A tentative article that
+// does not read as one (notArticle) is crawler.ErrNotArticle.
 func (h *handler) extract(ctx context.Context, p *crawler.Page) (*article.Article, error) {
 	host := p.URL.Hostname()
 	date := p.FetchedAt
 	if d, err := http.ParseTime(p.Header.Get("Date")); err == nil {
 		date = d
 	}
+	var cards map[string]bool
+	if p.Tentative && p.Doc != nil {
+		cards = cardTitles(p.Doc) // before Extract, which may change the tree
+	}
+	h.log.Debug("extracting", "url", p.URL.String(), "bytes", len(p.Body))
 	a, warnings, err := Extract(ctx, h.cfg.ExtractorFor(host), selectors.Page{URL: p.URL.String(), Body: p.Body, ContentType: p.ContentType, Date: date, Doc: p.Doc})
 	if err != nil {
 		return nil, err
+	}
+	if p.Tentative {
+		if why := notArticle(a, cards); why != "" {
+			h.log.Debug("not an article: a listing", "url", p.URL.String(), "reason", why)
+			return nil, crawler.ErrNotArticle
+		}
 	}
 	for _, w := range warnings {
 		h.log.Debug("selector", "url", p.URL.String(), "warning", w)
 	}
 	a.Site = h.cfg.SiteNameFor(host)
 	a.FetchedAt = p.FetchedAt
-	if site := h.cfg.SiteFor(host); site != nil {
+	if site := h.cfg.SiteFor(host); site != nil && p.CopyOf == "" {
 		h.tally(site.Name).Add(warnings)
 	}
 	return a, nil
@@ -172,6 +190,7 @@ func (h *handler) commit(ctx context.Context, p *crawler.Page, a *article.Articl
 		}
 		if ok && latest.PayloadDigest == a.WARC.PayloadDigest {
 			h.count(func(c *counts) { c.ArticlesUnchanged++ })
+			h.log.Debug("skipped", "url", p.URL.String(), "reason", "unchanged", "id", a.ID, "version", latest.Version)
 			return nil
 		}
 	}
@@ -200,7 +219,7 @@ func (h *handler) commit(ctx context.Context, p *crawler.Page, a *article.Articl
 			c.ArticlesNew++
 		}
 	})
-	h.log.Info("archived", "url", p.URL.String(), "json", path, "version", version)
+	h.log.Info("archived", "url", p.URL.String(), "id", a.ID, "version", version, "json", path)
 	return nil
 }
 
@@ -229,7 +248,7 @@ func (h *handler) HandleError(_ context.Context, _ string, err error) {
 	}
 	h.n.Errors[ErrorKind(err)]++
 	// Under the lock: lines from many goroutines must not interleave.
-	fmt.Fprintf(h.errOut, "error: %v\n", err)
+	h.report(err)
 }
 
 func (h *handler) tally(site string) *selectors.WarningTally {
@@ -254,12 +273,4 @@ func (h *handler) reportSelectors() {
 			h.log.Warn(e.String(), "site", site, "field", e.Field, "selector", e.Selector, "pages", e.Pages, "of", e.Total)
 		}
 	}
-}
-
-// status is the progress line of a crawl.
-func (h *handler) status(start time.Time) string {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return fmt.Sprintf("%s: %d pages, %d new and %d changed articles, %d errors",
-		time.Since(start).Round(time.Second), h.n.Pages, h.n.ArticlesNew, h.n.ArticlesChanged, h.n.Failed)
 }

@@ -30,3 +30,14 @@ func progress(w io.Writer, interval time.Duration, line func() string) (stop fun
 		<-finished
 	}
 }
+
+// statusLine is the progress line of a crawl: time, pages and their rate
+// since the start, the URLs left in the frontier, articles and errors.
+func statusLine(elapsed time.Duration, c counts, queued int) string {
+	rate := 0.0
+	if s := elapsed.Seconds(); s > 0 {
+		rate = float64(c.Pages) / s
+	}
+	return fmt.Sprintf("%s: %d pages (%.1f/s), %d queued; %d new and %d changed articles; %d errors",
+		elapsed.Round(time.Second), c.Pages, rate, queued, c.ArticlesNew, c.ArticlesChanged, c.Failed)
+}

@@ -38,3 +38,11 @@ func TestProgress(t *testing.T) {
 		t.Errorf("progress wrote %q", out)
 	}
 }
+
+func TestStatusLine(t *testing.T) {
+	got := statusLine(90*time.Second, counts{Pages: 180, ArticlesNew: 40, ArticlesChanged: 2, Failed: 3}, 1234)
+	want := "1m30s: 180 pages (2.0/s), 1234 queued; 40 new and 2 changed articles; 3 errors"
+	if got != want {
+		t.Errorf("statusLine = %q\nwant %q", got, want)
+	}
+}

@@ -1,6 +1,8 @@
 package state
 
 import (
+	"database/sql"
+	"slices"
 	"testing"
 	"time"
 )
@@ -114,5 +116,38 @@ func TestDB_Runs(t *testing.T) {
 	}
 	if err := db.FinishRun(ctx, "nope", s); err == nil {
 		t.Error("FinishRun of an unknown run succeeded")
+	}
+}
+
+// A run recorded as running when the next one starts died: MarkKilled
+// says so, and leaves finished runs as they were.
+func TestDB_MarkKilled(t *testing.T) {
+	db, _ := openTest(t)
+	ctx := t.Context()
+	for _, id := range []string{"dead", "done", "dead2"} {
+		if err := db.StartRun(ctx, id, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.FinishRun(ctx, "done", RunStats{Status: StatusInterrupted}); err != nil {
+		t.Fatal(err)
+	}
+	ids, err := db.MarkKilled(ctx)
+	slices.Sort(ids)
+	if err != nil || !slices.Equal(ids, []string{"dead", "dead2"}) {
+		t.Fatalf("MarkKilled = %v, %v; want dead and dead2", ids, err)
+	}
+	for id, want := range map[string]string{"dead": StatusKilled, "dead2": StatusKilled, "done": StatusInterrupted} {
+		var status string
+		var finished sql.NullString
+		if err := db.r.QueryRow("SELECT status, finished FROM runs WHERE id = ?", id).Scan(&status, &finished); err != nil {
+			t.Fatal(err)
+		}
+		if status != want || finished.Valid != (id == "done") {
+			t.Errorf("run %s: status %q, finished %v; want %q", id, status, finished, want)
+		}
+	}
+	if ids, err := db.MarkKilled(ctx); err != nil || len(ids) != 0 {
+		t.Errorf("second MarkKilled = %v, %v; want none", ids, err)
 	}
 }

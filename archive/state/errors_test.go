@@ -69,6 +69,10 @@ var writes = map[string]func(context.Context, *DB) error{
 	"FinishRun": func(ctx context.Context, db *DB) error {
 		return db.FinishRun(ctx, "r", RunStats{})
 	},
+	"MarkKilled": func(ctx context.Context, db *DB) error {
+		_, err := db.MarkKilled(ctx)
+		return err
+	},
 }
 
 // reads calls each method of DB that only reads.
@@ -79,6 +83,10 @@ var reads = map[string]func(context.Context, *DB) error{
 	},
 	"LatestArticle": func(ctx context.Context, db *DB) error {
 		_, _, err := db.LatestArticle(ctx, "a1")
+		return err
+	},
+	"Pending": func(ctx context.Context, db *DB) error {
+		_, err := db.Pending(ctx)
 		return err
 	},
 }

@@ -40,15 +40,15 @@ ON CONFLICT(url) DO UPDATE SET
 	hint = CASE WHEN excluded.hint > coalesce(hint, '') THEN excluded.hint ELSE hint END,
 	rehinted = CASE WHEN claimed_until IS NOT NULL AND excluded.hint > coalesce(hint, '') THEN 1 ELSE rehinted END
 WHERE excluded.depth < depth OR excluded.hops < hops OR excluded.hint > coalesce(hint, '')
-RETURNING id`
+RETURNING id, url`
 	sqlLastID = `SELECT coalesce(max(id), 0) FROM frontier`
 )
 
 // Push queues the entries whose URL is not queued yet, nor already fetched
 // in run (pass run "" to queue URLs whatever was fetched) unless their hint
 // is newer than that fetch (a hint in the future counts as now): a sitemap
-// that says a page changed after the visit run recorded brings it back. It returns how
-// many it added. A URL that is already queued, claimed or not, keeps the
+// that says a page changed after the visit run recorded brings it back. It returns the
+// URLs it added, in no particular order. A URL that is already queued, claimed or not, keeps the
 // lower of its two depths, the lower of its two hop counts and the newer of
 // its two hints.
 //
@@ -56,48 +56,49 @@ RETURNING id`
 // just finished in this run is not queued again: pushing every discovered
 // link is safe. Push a page's links in one call; its cost is per batch,
 // not per URL.
-func (db *DB) Push(ctx context.Context, run string, entries []frontier.Entry) (int, error) {
+func (db *DB) Push(ctx context.Context, run string, entries []frontier.Entry) ([]string, error) {
 	if len(entries) == 0 {
-		return 0, nil
+		return nil, nil
 	}
 	batch, err := pushBatch(entries)
 	if err != nil {
-		return 0, fmt.Errorf("push %d entries: %w", len(entries), err)
+		return nil, fmt.Errorf("push %d entries: %w", len(entries), err)
 	}
-	n, err := db.push(ctx, run, batch)
+	added, err := db.push(ctx, run, batch)
 	if err != nil {
-		return 0, fmt.Errorf("push %d entries: %w", len(entries), db.fail(err))
+		return nil, fmt.Errorf("push %d entries: %w", len(entries), db.fail(err))
 	}
-	return n, nil
+	return added, nil
 }
 
-func (db *DB) push(ctx context.Context, run string, batch []byte) (int, error) {
+func (db *DB) push(ctx context.Context, run string, batch []byte) ([]string, error) {
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	defer tx.Rollback()
 	var last int64
 	if err := tx.StmtContext(ctx, db.st.lastID).QueryRowContext(ctx).Scan(&last); err != nil {
-		return 0, err
+		return nil, err
 	}
 	rows, err := tx.StmtContext(ctx, db.st.push).QueryContext(ctx, batch, instant(db.now()), run)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	defer rows.Close()
-	added := 0
+	var added []string
 	for rows.Next() {
 		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return 0, err
+		var u string
+		if err := rows.Scan(&id, &u); err != nil {
+			return nil, err
 		}
 		if id > last {
-			added++
+			added = append(added, u)
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return 0, err
+		return nil, err
 	}
 	return added, tx.Commit()
 }
@@ -135,4 +136,15 @@ func pushBatch(entries []frontier.Entry) ([]byte, error) {
 		rows = append(rows, pushRow{URL: e.URL, Site: e.Site, Depth: e.Depth, Kind: e.Kind, Hint: hint, Hops: e.Hops, Via: e.Via})
 	}
 	return json.Marshal(rows)
+}
+
+// Pending counts the URLs in the frontier, of every site, queued or
+// claimed: what is left to fetch. It reads beside the writer (WAL), so a
+// progress line may ask for it while the crawl runs.
+func (db *DB) Pending(ctx context.Context) (int, error) {
+	var n int
+	if err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM frontier`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count frontier: %w", db.fail(err))
+	}
+	return n, nil
 }

@@ -12,11 +12,11 @@ import (
 
 func push(t *testing.T, db *DB, run string, entries ...frontier.Entry) int {
 	t.Helper()
-	n, err := db.Push(t.Context(), run, entries)
+	added, err := db.Push(t.Context(), run, entries)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return n
+	return len(added)
 }
 
 func claim(t *testing.T, db *DB, site, worker string, n int) []frontier.Entry {
@@ -42,8 +42,8 @@ func TestDB_Push(t *testing.T) {
 	t.Run("dedup", func(t *testing.T) {
 		db, _ := openTest(t)
 		e := frontier.Entry{URL: "https://a.example/1", Site: "a"}
-		if n := push(t, db, "", e, e); n != 1 {
-			t.Errorf("first push added %d, want 1", n)
+		if added, err := db.Push(t.Context(), "", []frontier.Entry{e, e, {URL: "https://a.example/2", Site: "a"}}); err != nil || len(added) != 2 {
+			t.Errorf("first push added %v, %v; want the two URLs", added, err)
 		}
 		if n := push(t, db, "", e); n != 0 {
 			t.Errorf("second push added %d, want 0", n)
@@ -51,6 +51,9 @@ func TestDB_Push(t *testing.T) {
 		claim(t, db, "a", "w1", 1)
 		if n := push(t, db, "", e); n != 0 {
 			t.Errorf("push of a claimed url added %d, want 0", n)
+		}
+		if n, err := db.Pending(t.Context()); err != nil || n != 2 {
+			t.Errorf("Pending = %d, %v; want 2 (one claimed, one queued)", n, err)
 		}
 	})
 	t.Run("depth and hint", func(t *testing.T) {

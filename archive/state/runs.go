@@ -7,12 +7,14 @@ import (
 )
 
 // Run statuses, as the runs table's status column holds them. A run whose
-// process died keeps StatusRunning and no finished time.
+// process died keeps StatusRunning and no finished time until the next run
+// marks it StatusKilled (MarkKilled).
 const (
 	StatusRunning     = "running"
 	StatusDone        = "done"
 	StatusInterrupted = "interrupted" // stopped by a signal; the frontier holds the rest
 	StatusFailed      = "failed"
+	StatusKilled      = "killed" // the process died (kill -9, a crash, a power cut); finished stays NULL
 )
 
 // RunStats is the summary of a crawl run, written to its row of the runs
@@ -30,6 +32,7 @@ type RunStats struct {
 
 const (
 	sqlStartRun  = `INSERT INTO runs(id, started, status) VALUES(?, ?, ?)`
+	sqlKillRuns  = `UPDATE runs SET status = ? WHERE status = ? RETURNING id`
 	sqlFinishRun = `
 UPDATE runs SET finished = ?, status = ?, pages = ?, articles_new = ?, articles_changed = ?,
 	articles_unchanged = ?, errors = ?, bytes = ?
@@ -71,4 +74,28 @@ func (db *DB) FinishRun(ctx context.Context, id string, s RunStats) error {
 		return fmt.Errorf("finish run %s: no such run", id)
 	}
 	return nil
+}
+
+// MarkKilled marks every run still recorded as running StatusKilled and
+// returns their IDs. Call it holding the archive's lock, before StartRun:
+// then no run can still be running, and one that says so died without
+// finishing.
+func (db *DB) MarkKilled(ctx context.Context) ([]string, error) {
+	rows, err := db.w.QueryContext(ctx, sqlKillRuns, StatusKilled, StatusRunning)
+	if err != nil {
+		return nil, fmt.Errorf("mark killed runs: %w", db.fail(err))
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("mark killed runs: %w", db.fail(err))
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("mark killed runs: %w", db.fail(err))
+	}
+	return ids, nil
 }

@@ -90,6 +90,13 @@ DROP INDEX frontier_claim;
 CREATE INDEX frontier_queued ON frontier(site, depth, id, claimed_until) WHERE claimed_until IS NULL;
 CREATE INDEX frontier_lease ON frontier(site, claimed_until) WHERE claimed_until IS NOT NULL;
 `,
+	// 3: what a page fetched was. A site without article patterns fetches
+	// its listings again on every run and skips unchanged articles only;
+	// visits recorded before have no kind, and their pages are fetched
+	// once more to learn it.
+	`
+ALTER TABLE seen ADD COLUMN kind TEXT NOT NULL DEFAULT ''; -- article, listing; '' for no page or not known
+`,
 }
 
 // migrate applies the migrations the database has not seen yet. The

@@ -16,12 +16,12 @@ const (
 	sqlFinishDelete = `DELETE FROM frontier WHERE url = ?1 AND NOT (rehinted AND min(coalesce(hint, ''), ?3) > ?2)`
 	sqlFinishKeep   = `UPDATE frontier SET worker = NULL, claimed_until = NULL, rehinted = 0 WHERE url = ?1`
 	sqlFinishSeen   = `
-INSERT INTO seen(url, site, status, error, fetched_at, digest, run) VALUES(?, ?, ?, ?, ?, ?, ?)
+INSERT INTO seen(url, site, status, error, fetched_at, digest, run, kind) VALUES(?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT(url) DO UPDATE SET
 	site = excluded.site, status = excluded.status, error = excluded.error,
-	fetched_at = excluded.fetched_at, digest = excluded.digest, run = excluded.run`
+	fetched_at = excluded.fetched_at, digest = excluded.digest, run = excluded.run, kind = excluded.kind`
 
-	sqlSeen = `SELECT site, status, error, fetched_at, digest, run FROM seen WHERE url = ?`
+	sqlSeen = `SELECT site, status, error, fetched_at, digest, run, kind FROM seen WHERE url = ?`
 )
 
 // Finish records visits and removes their URLs from the frontier (unless a
@@ -73,7 +73,7 @@ func (db *DB) finish(ctx context.Context, visits []frontier.Visit) error {
 				return err
 			}
 		}
-		if _, err := seen.ExecContext(ctx, v.URL, v.Site, v.Status, v.Err, instant(at), v.Digest, v.Run); err != nil {
+		if _, err := seen.ExecContext(ctx, v.URL, v.Site, v.Status, v.Err, instant(at), v.Digest, v.Run, v.Kind); err != nil {
 			return err
 		}
 	}
@@ -84,7 +84,7 @@ func (db *DB) finish(ctx context.Context, visits []frontier.Visit) error {
 func (db *DB) Seen(ctx context.Context, url string) (frontier.Visit, bool, error) {
 	v := frontier.Visit{URL: url}
 	var at sql.NullString
-	err := db.st.seen.QueryRowContext(ctx, url).Scan(&v.Site, &v.Status, &v.Err, &at, &v.Digest, &v.Run)
+	err := db.st.seen.QueryRowContext(ctx, url).Scan(&v.Site, &v.Status, &v.Err, &at, &v.Digest, &v.Run, &v.Kind)
 	if errors.Is(err, sql.ErrNoRows) {
 		return frontier.Visit{}, false, nil
 	}

@@ -1,6 +1,8 @@
 package state
 
 import (
+	"database/sql"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -13,7 +15,7 @@ func TestDB_Finish(t *testing.T) {
 	push(t, db, "", frontier.Entry{URL: "u1", Site: "a"}, frontier.Entry{URL: "u2", Site: "a"})
 	claim(t, db, "a", "w", 2)
 	at := time.Date(2026, 11, 28, 13, 0, 0, 123e6, time.FixedZone("", 3600))
-	v := frontier.Visit{URL: "u1", Site: "a", Status: 200, FetchedAt: at, Digest: "sha1:AAAA", Run: "r1"}
+	v := frontier.Visit{URL: "u1", Site: "a", Status: 200, FetchedAt: at, Digest: "sha1:AAAA", Run: "r1", Kind: frontier.KindListing}
 	if err := db.Finish(ctx, v); err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +40,7 @@ func TestDB_Finish(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _, _ = db.Seen(ctx, "u1")
-	if got.Status != 0 || got.Err != failed.Err || got.Run != "r2" || got.Digest != "" || !got.FetchedAt.Equal(clk.now()) {
+	if got.Status != 0 || got.Err != failed.Err || got.Run != "r2" || got.Digest != "" || got.Kind != "" || !got.FetchedAt.Equal(clk.now()) {
 		t.Errorf("after a failed visit, Seen(u1) = %+v", got)
 	}
 
@@ -83,5 +85,44 @@ func TestDB_Finish_newerHintKeepsEntry(t *testing.T) {
 	}
 	if n, _ := pending(ctx, db, "a"); n != 0 {
 		t.Errorf("a fetch now does not take it off the queue: %d pending", n)
+	}
+}
+
+// TestDB_Seen_kind keeps what each visit says a page was, and opens an
+// archive of schema version 2, whose visits say nothing of it.
+func TestDB_Seen_kind(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.db")
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	for _, q := range []string{
+		migrations[0],
+		migrations[1],
+		"PRAGMA user_version = 2",
+		`INSERT INTO seen(url, site, status, error, fetched_at, digest, run) VALUES('old', 'a', 200, '', '2026-11-28T13:00:00.000Z', '', 'r0')`,
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%s: %v", firstLine(q), err)
+		}
+	}
+	raw.Close()
+	db, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := t.Context()
+	if v, ok, err := db.Seen(ctx, "old"); !ok || err != nil || v.Kind != "" || v.Status != 200 {
+		t.Errorf("visit from version 2: %+v, %v, %v; want status 200 and no kind", v, ok, err)
+	}
+	for _, kind := range []string{frontier.KindArticle, frontier.KindListing, "", frontier.KindArticle} {
+		if err := db.Finish(ctx, frontier.Visit{URL: "old", Site: "a", Status: 200, Run: "r1", Kind: kind}); err != nil {
+			t.Fatal(err)
+		}
+		if v, _, _ := db.Seen(ctx, "old"); v.Kind != kind {
+			t.Errorf("after a visit of kind %q, Seen says %q", kind, v.Kind)
+		}
 	}
 }

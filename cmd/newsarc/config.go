@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/dustin/go-humanize"
+	"github.com/go-viper/mapstructure/v2"
+	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
 	"github.com/newsarc/newsarc/crawler"
@@ -97,6 +99,12 @@ func (e *configError) Unwrap() error { return e.err }
 // loadConfig reads path (explicit is false when it is only the default
 // ./config.toml, which may be absent), then the environment.
 func loadConfig(path string, explicit bool) (*Config, error) {
+	return loadConfigFlags(path, explicit, nil)
+}
+
+// loadConfigFlags is loadConfig with the run flags of flags (flags.go)
+// over the environment: flag > NEWSARC_SECTION_KEY > file > default.
+func loadConfigFlags(path string, explicit bool, flags *pflag.FlagSet) (*Config, error) {
 	v := viper.New()
 	for k, d := range defaults {
 		v.SetDefault(k, d)
@@ -105,20 +113,25 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
 	v.SetConfigType("toml")
+	if err := bindRunFlags(v, flags); err != nil {
+		return nil, err
+	}
 	read := ""
 	if f, err := os.Open(path); err == nil {
 		err = v.ReadConfig(f)
 		f.Close()
 		if err != nil {
-			return nil, &configError{fmt.Errorf("config %s: %v", path, oneLine(err))}
+			return nil, &configError{syntaxError(path, err)}
 		}
 		read = path
 	} else if explicit || !errors.Is(err, os.ErrNotExist) {
 		return nil, &configError{fmt.Errorf("config %s: %w", path, err)}
 	}
 	var fc fileConfig
-	if err := v.UnmarshalExact(&fc); err != nil {
-		return nil, &configError{fmt.Errorf("config %s: %s", orEnv(read), oneLine(err))}
+	hooks := viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(strictTypes,
+		mapstructure.StringToTimeDurationHookFunc(), mapstructure.StringToSliceHookFunc(","))) // viper's own two after ours
+	if err := v.UnmarshalExact(&fc, hooks); err != nil {
+		return nil, &configError{fmt.Errorf("config %s: %s", orEnv(read), decodeErrors(err, os.Getenv))}
 	}
 	cfg, err := fc.validate()
 	if err != nil {

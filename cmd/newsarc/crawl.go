@@ -7,6 +7,7 @@ import (
 	"maps"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/dustin/go-humanize"
 	"github.com/spf13/cobra"
@@ -23,6 +24,11 @@ func crawlCmd(g *globals) *cobra.Command {
 article not archived yet (or changed since). State lives in state.db in the
 archive dir, so a run resumes what the last one left and skips what has not
 changed. A second crawl of the same archive exits 75 at once.`,
+		Example: `  newsarc crawl                                  # every site of ./config.toml
+  newsarc crawl nabae24 --max-pages 50 --delay 2s  # one site, a short and gentle run
+  newsarc crawl --config /etc/newsarc.toml --json --log-level warn > run.json
+  */30 * * * *  cd /srv/news && newsarc crawl --quiet || [ $? -eq 75 ]   # crontab: mail only when something is wrong`,
+		ValidArgsFunction: g.completeSites,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := g.loadConfig(cmd)
 			if err != nil {
@@ -33,11 +39,11 @@ changed. A second crawl of the same archive exits 75 at once.`,
 				return err
 			}
 			sum, err := pipeline.Crawl(cmd.Context(), &cfg.Config, sites, g.output())
+			if !g.summary(err) {
+				return err
+			}
 			if asJSON {
-				enc := json.NewEncoder(g.stdout)
-				enc.SetEscapeHTML(false)
-				enc.SetIndent("", "  ")
-				enc.Encode(sum)
+				printJSON(g.stdout, sum)
 			} else {
 				printCrawl(g.stdout, cfg.Dir, sum)
 			}
@@ -45,12 +51,37 @@ changed. A second crawl of the same archive exits 75 at once.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the summary as JSON")
+	addRunFlags(cmd, "user-agent", "delay", "concurrency", "max-pages", "respect-robots")
 	return cmd
+}
+
+// printJSON prints a summary for scripts, as crawl --json and archive
+// --json do: indented, with <, > and & as they are.
+func printJSON(w io.Writer, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	enc.Encode(v)
+}
+
+// completeSites completes the names of the configured sites.
+func (g *globals) completeSites(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	cfg, err := g.loadConfig(cmd)
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var names []string
+	for _, s := range cfg.Sites {
+		if !slices.Contains(args, s.Name) {
+			names = append(names, s.Name)
+		}
+	}
+	return names, cobra.ShellCompDirectiveNoFileComp
 }
 
 func pickSites(cfg *Config, names []string) ([]*pipeline.Site, error) {
 	if len(cfg.Sites) == 0 {
-		return nil, &configError{fmt.Errorf("config %s: no [[sites]] to crawl", orEnv(cfg.Path))}
+		return nil, &usageError{fmt.Errorf("no site to crawl: config %s has no [[sites]]; add one (see config.toml in the repository), or archive single pages with newsarc archive URL", orEnv(cfg.Path))}
 	}
 	if len(names) == 0 {
 		return cfg.Sites, nil
@@ -59,11 +90,19 @@ func pickSites(cfg *Config, names []string) ([]*pipeline.Site, error) {
 	for _, n := range names {
 		s := cfg.Site(n)
 		if s == nil {
-			return nil, &usageError{fmt.Errorf("no site %q in %s", n, orEnv(cfg.Path))}
+			return nil, &usageError{fmt.Errorf("no site %q in %s; configured: %s", n, orEnv(cfg.Path), siteNames(cfg))}
 		}
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+func siteNames(cfg *Config) string {
+	names := make([]string, len(cfg.Sites))
+	for i, s := range cfg.Sites {
+		names[i] = s.Name
+	}
+	return strings.Join(names, ", ")
 }
 
 // printCrawl prints what a crawl run did.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -76,7 +77,7 @@ func runDemo(ctx context.Context, g *globals, cfg *Config, addr string, explicit
 	base, stop, err := demosite.Start(ctx, addr)
 	if err != nil && !explicit && errors.Is(err, syscall.EADDRINUSE) {
 		// Someone else has the usual port: serve anyway, on another one.
-		fmt.Fprintf(g.stderr, "newsarc: %s is in use; the demo site takes a free port, so its URLs and article ids differ from runs at %s\n", addr, addr)
+		g.con.print(slog.LevelWarn, "newsarc: ", fmt.Sprintf("%s is in use; the demo site takes a free port, so its URLs and article ids differ from runs at %s", addr, addr))
 		base, stop, err = demosite.Start(ctx, "127.0.0.1:0")
 	}
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,6 +29,10 @@ indented for one input, one object per line for several. FILE may be .html,
 .html.gz or - (standard input); --url gives the page address for a file.
 Selector warnings (a selector that matched nothing or several elements) go
 to standard error, so the selectors of a site can be tuned before a crawl.`,
+		Example: `  newsarc extract https://www.example.ma/2023/06/28/slug-1024.html
+  newsarc extract --site nabae24 --url https://www.example.ma/2023/06/28/slug-1024.html saved.html
+  curl -s https://example.org/news/1.html | newsarc extract --url https://example.org/news/1.html -
+  newsarc extract pages/*.html.gz | jq -r .headline`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := g.loadConfig(cmd)
@@ -44,10 +49,10 @@ to standard error, so the selectors of a site can be tuned before a crawl.`,
 			for _, in := range args {
 				a, warnings, err := extractOne(cmd.Context(), cfg, site, in, pageURL, g.stdin)
 				for _, w := range warnings {
-					fmt.Fprintf(g.stderr, "warning: %s: %s\n", in, w)
+					g.con.print(slog.LevelWarn, "warning: ", fmt.Sprintf("%s: %s", in, w), "input", in)
 				}
 				if err != nil {
-					fmt.Fprintf(g.stderr, "error: %v\n", err)
+					g.con.print(slog.LevelError, "error: ", err.Error(), "input", in)
 					failed++
 					continue
 				}
@@ -70,6 +75,10 @@ to standard error, so the selectors of a site can be tuned before a crawl.`,
 	}
 	cmd.Flags().StringVar(&pageURL, "url", "", "address of the page in FILE (for relative links, dates in the path and the site)")
 	cmd.Flags().StringVar(&siteName, "site", "", "use the selectors of this configured site")
+	cmd.RegisterFlagCompletionFunc("site", func(cmd *cobra.Command, _ []string, s string) ([]string, cobra.ShellCompDirective) {
+		return g.completeSites(cmd, nil, s)
+	})
+	addRunFlags(cmd, "user-agent")
 	return cmd
 }
 

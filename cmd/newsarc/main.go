@@ -15,6 +15,7 @@ import (
 	_ "time/tzdata" // site time zones must load on machines without zoneinfo
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/newsarc/newsarc/archive/state"
 	"github.com/newsarc/newsarc/pipeline"
@@ -76,23 +77,31 @@ type globals struct {
 	out       string
 	logLevel  string
 	logFormat string
+	quiet     bool
 	stdout    io.Writer
-	stderr    io.Writer
+	stderr    io.Writer // con: whatever writes there keeps off the progress line
+	con       *console
 	log       *slog.Logger
 	stdin     io.Reader
 }
 
 // run is main without the process: tests drive it.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	// Until the flags are parsed, the format their words name.
+	con := newConsole(stderr, logFormatArg(args))
 	// A crash is never reported as 2, the usage code: cron and scripts
 	// must not read a bug as a mistake on the command line.
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "newsarc: internal error: %v\n%s", r, debug.Stack())
+			if stack := string(debug.Stack()); con.isJSON() {
+				con.print(slog.LevelError, "", fmt.Sprintf("internal error: %v", r), "stack", stack, "exit", exitFatal)
+			} else {
+				fmt.Fprintf(con, "newsarc: internal error: %v\n%s", r, stack)
+			}
 			code = exitFatal
 		}
 	}()
-	g := &globals{stdout: stdout, stderr: stderr, stdin: stdinReader}
+	g := &globals{stdout: stdout, stderr: con, con: con, stdin: stdinReader}
 	var prof profiles
 	root := &cobra.Command{
 		Use:           "newsarc",
@@ -101,10 +110,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			l, err := newLogger(g.logLevel, g.logFormat, stderr)
+			level := g.logLevel
+			if g.quiet {
+				// What needs a look, no more: warnings, and the lines of
+				// failed URLs only if the run fails.
+				con.holdURLErrors()
+				if !cmd.Flags().Changed("log-level") {
+					level = "warn"
+				}
+			}
+			l, err := newLogger(level, g.logFormat, con)
 			if err != nil {
 				return &usageError{err}
 			}
+			con.setFormat(g.logFormat)
 			g.log = l
 			return prof.start()
 		},
@@ -112,25 +131,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	root.SetVersionTemplate("{{\"\"}}" + versionLine())
 	root.SetArgs(args)
 	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root.SetErr(con)
 	root.SetContext(ctx)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
-	pf := root.PersistentFlags()
-	defConfig := os.Getenv("NEWSARC_CONFIG")
-	if defConfig == "" {
-		defConfig = "config.toml"
-	}
-	pf.StringVar(&g.config, "config", defConfig, "config file (env NEWSARC_CONFIG)")
-	pf.StringVar(&g.out, "out", "", "archive dir (overrides archive.dir)")
-	pf.StringVar(&g.logLevel, "log-level", "info", "debug, info, warn or error")
-	pf.StringVar(&g.logFormat, "log-format", "text", "text or json")
-	pf.StringVar(&prof.cpu, "cpuprofile", "", "write a CPU profile of the command to this file (for benchmarks)")
-	pf.StringVar(&prof.trace, "trace", "", "write an execution trace of the command to this file (for benchmarks)")
-	pf.StringVar(&prof.mem, "memprofile", "", "write a heap profile at the end of the command to this file")
-	for _, name := range []string{"cpuprofile", "trace", "memprofile"} {
-		_ = pf.MarkHidden(name) // for benchmarks (bench/), not for users' help
-	}
-
+	globalFlags(root.PersistentFlags(), g, &prof)
 	root.AddCommand(archiveCmd(g), crawlCmd(g), extractCmd(g), demoCmd(g), versionCmd(g))
 	for _, c := range testCommands {
 		root.AddCommand(c(g))
@@ -140,10 +144,36 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	if perr := prof.stop(); perr != nil && err == nil {
 		err = perr
 	}
+	con.releaseHeld(err != nil)
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "newsarc: %v\n", err)
+	code = exitCode(err)
+	con.print(slog.LevelError, "newsarc: ", err.Error(), "exit", code)
+	return code
+}
+
+// globalFlags are the flags of every command.
+func globalFlags(pf *pflag.FlagSet, g *globals, prof *profiles) {
+	defConfig := os.Getenv("NEWSARC_CONFIG")
+	if defConfig == "" {
+		defConfig = "config.toml"
+	}
+	pf.StringVar(&g.config, "config", defConfig, "config file (env NEWSARC_CONFIG)")
+	pf.StringVar(&g.out, "out", "", "archive dir (overrides archive.dir)")
+	pf.StringVar(&g.logLevel, "log-level", "info", "debug, info, warn or error")
+	pf.StringVar(&g.logFormat, "log-format", "text", "text or json (every line on standard error)")
+	pf.BoolVar(&g.quiet, "quiet", false, "crawl, archive: print nothing on success, only warnings (for cron); a failed run still says why")
+	pf.StringVar(&prof.cpu, "cpuprofile", "", "write a CPU profile of the command to this file (for benchmarks)")
+	pf.StringVar(&prof.trace, "trace", "", "write an execution trace of the command to this file (for benchmarks)")
+	pf.StringVar(&prof.mem, "memprofile", "", "write a heap profile at the end of the command to this file")
+	for _, name := range []string{"cpuprofile", "trace", "memprofile"} {
+		_ = pf.MarkHidden(name) // for benchmarks (bench/), not for users' help
+	}
+}
+
+// exitCode is the exit code of a command that failed with err.
+func exitCode(err error) int {
 	var ue *usageError
 	switch {
 	case errors.As(err, &ue), isCobraUsage(err):
@@ -164,7 +194,12 @@ func isCobraUsage(err error) bool {
 // loadConfig reads the config that the flags name, with --out applied.
 func (g *globals) loadConfig(cmd *cobra.Command) (*Config, error) {
 	explicit := cmd.Flags().Changed("config") || os.Getenv("NEWSARC_CONFIG") != ""
-	cfg, err := loadConfig(g.config, explicit)
+	if g.log != nil { // nil while completing, before PersistentPreRunE
+		for _, w := range unknownEnv(os.Environ()) {
+			g.log.Warn(w)
+		}
+	}
+	cfg, err := loadConfigFlags(g.config, explicit, cmd.Flags())
 	if err != nil {
 		return nil, err
 	}
@@ -176,13 +211,22 @@ func (g *globals) loadConfig(cmd *cobra.Command) (*Config, error) {
 }
 
 // output is where a run reports: the log, one line per failed URL on
-// standard error, and a progress line when standard error is a terminal.
+// standard error, the line a signal prints, and a progress line when
+// standard error is a terminal (but with --quiet or in json mode, whose
+// every line is an object).
 func (g *globals) output() pipeline.Output {
-	out := pipeline.Output{Log: g.log, Errors: g.stderr}
-	if isTerminal(g.stderr) {
-		out.Progress = g.stderr
+	out := pipeline.Output{Log: g.log, ReportError: g.con.urlError, Stopping: g.con.stopping}
+	if isTerminal(g.con.w) && !g.quiet && !g.con.isJSON() {
+		out.Progress = g.con.progressWriter()
 	}
 	return out
+}
+
+// summary reports whether a run that ended with err prints its summary:
+// not with --quiet, and not when it never ran because another process
+// holds the archive (its counts of zero would say it ran).
+func (g *globals) summary(err error) bool {
+	return !g.quiet && !errors.Is(err, pipeline.ErrLocked)
 }
 
 func newLogger(level, format string, w io.Writer) (*slog.Logger, error) {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -115,6 +117,131 @@ func TestCrawl_kill9(t *testing.T) {
 	}
 	warcs, _ := filepath.Glob(filepath.Join(out, "warc", "*", "*.warc.gz"))
 	warctest.Validate(t, warcs...)
+	// The run that died is marked so by the next one, under the lock.
+	db, err := sql.Open("sqlite", filepath.Join(out, "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var statuses []string
+	rows, err := db.Query("SELECT status FROM runs ORDER BY started, id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s string
+		rows.Scan(&s)
+		statuses = append(statuses, s)
+	}
+	if !slices.Equal(statuses, []string{"killed", "done"}) {
+		t.Errorf("runs after kill -9 and a new run: %v, want [killed done]", statuses)
+	}
+	if !strings.Contains(stderr, "marked killed") {
+		t.Errorf("the run after kill -9 does not say it found a dead run:\n%s", stderr)
+	}
+}
+
+// SIGTERM stops a polite crawl at once, whatever per_host_delay is: the
+// requests waiting for their host's turn give up, the one in flight is
+// cut short, and none of them is reported as an error. One line says so
+// as the signal lands.
+func TestCrawl_SIGTERMWithDelay(t *testing.T) {
+	arrived := make(chan struct{})
+	var once sync.Once
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", http.NotFound)
+	mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
+		var b strings.Builder
+		for i := range 10 {
+			fmt.Fprintf(&b, `<a href="/2023/07/05/a-%d.html">%d</a>`, i, i)
+		}
+		io.WriteString(w, "<html><body>"+b.String()+"</body></html>")
+	})
+	mux.HandleFunc("/2023/", func(w http.ResponseWriter, r *http.Request) {
+		once.Do(func() { close(arrived) })
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, "<html><body><h1>Slow</h1>")
+		w.(http.Flusher).Flush()
+		<-r.Context().Done() // in flight until the crawl cuts it
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	cfg := filepath.Join(t.TempDir(), "config.toml")
+	os.WriteFile(cfg, []byte(fmt.Sprintf(`[crawl]
+user_agent = "newsarc-test/1.0"
+concurrency = 8
+per_host_delay = "3s"
+timeout = "30s"
+retries = 2
+[[sites]]
+name = "polite"
+start_urls = ["%s/"]
+article_urls = ['/2023/']
+`, srv.URL)), 0o644)
+	out := t.TempDir()
+	cmd := exec.Command(os.Args[0], "--config", cfg, "--out", out, "--log-level", "debug", "crawl")
+	cmd.Env = append(os.Environ(), "NEWSARC_TEST_MAIN=1")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
+	select {
+	case <-arrived: // 3 s after the start page: its delay
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("no article was requested")
+	}
+	time.Sleep(100 * time.Millisecond) // the article's response has begun
+	sent := time.Now()
+	cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		<-done
+		t.Fatalf("still running 30 s after SIGTERM\n%s", stderr.String())
+	}
+	took := time.Since(sent)
+	t.Logf("exited %s after SIGTERM", took)
+	if took > 2*time.Second {
+		t.Errorf("took %s to stop after SIGTERM with per_host_delay 3s, want under 2 s", took)
+	}
+	if code := cmd.ProcessState.ExitCode(); code != exitFatal || !strings.Contains(stderr.String(), "newsarc: interrupted") {
+		t.Errorf("exit %d, want 1 saying interrupted\n%s", code, stderr.String())
+	}
+	var stops []string
+	for _, l := range strings.Split(stderr.String(), "\n") {
+		if strings.HasPrefix(l, "stopping:") {
+			stops = append(stops, l)
+		}
+	}
+	if len(stops) != 1 || stops[0] != "stopping: 1 requests in flight (again to quit now)" {
+		t.Errorf("stopping lines %q, want one for the request in flight\n%s", stops, stderr.String())
+	}
+	if strings.Contains(stderr.String(), "context canceled") || strings.Contains(stderr.String(), "error: ") {
+		t.Errorf("requests cut by the stop are reported as errors:\n%s", stderr.String())
+	}
+	if open, _ := filepath.Glob(filepath.Join(out, "warc", "*", "*.open")); len(open) > 0 {
+		t.Errorf(".open left: %v", open)
+	}
+	warcs, _ := filepath.Glob(filepath.Join(out, "warc", "*", "*.warc.gz"))
+	warctest.Validate(t, warcs...)
+	db, err := sql.Open("sqlite", filepath.Join(out, "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var status string
+	var queued int
+	db.QueryRow("SELECT status FROM runs").Scan(&status)
+	db.QueryRow("SELECT count(*) FROM frontier WHERE worker IS NULL").Scan(&queued)
+	if status != "interrupted" || queued != 10 {
+		t.Errorf("run %q with %d URLs queued, want interrupted with the 10 articles left for the next run", status, queued)
+	}
 }
 
 // A second signal ends the process at once, without the graceful close.
@@ -180,19 +307,27 @@ func TestCrawl_SIGTERMDuringExtraction(t *testing.T) {
 	b, _ := os.ReadFile(cfg)
 	os.WriteFile(cfg, bytes.Replace(b, []byte("max_body_size = \"8MiB\"\n"), nil, 1), 0o644)
 	out := t.TempDir()
-	cmd, buf := startCrawl(t, cfg, out)
-	select {
-	case <-served:
-	case <-time.After(30 * time.Second):
-		cmd.Process.Kill()
-		t.Fatalf("the big page was never fetched\n%s", buf)
+	// At debug level, the handler says when extraction begins: the signal
+	// must land then, not while the crawler parses the page (which no
+	// signal cuts short, and which takes seconds under -race on a busy
+	// machine).
+	cmd := exec.Command(os.Args[0], "--config", cfg, "--out", out, "--log-level", "debug", "crawl")
+	cmd.Env = append(os.Environ(), "NEWSARC_TEST_MAIN=1")
+	buf := &lockedBuffer{}
+	cmd.Stdout, cmd.Stderr = buf, buf
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
 	}
-	// Parsed by now (0.3 s, several times that under -race); extracting.
-	if raceEnabled {
-		time.Sleep(10 * time.Second)
-	} else {
-		time.Sleep(2 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
+	for !strings.Contains(buf.String(), "msg=extracting url="+srv.URL+"/2023/07/05/big.html") {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("the big page's extraction never began\n%s", buf)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
+	<-served
+	time.Sleep(500 * time.Millisecond) // well into extraction (seconds long)
 	sent := time.Now()
 	cmd.Process.Signal(syscall.SIGTERM)
 	done := make(chan struct{})
@@ -217,4 +352,23 @@ func TestCrawl_SIGTERMDuringExtraction(t *testing.T) {
 	if open, _ := filepath.Glob(filepath.Join(out, "warc", "*", "*.open")); len(open) > 0 {
 		t.Errorf(".open left: %v", open)
 	}
+}
+
+// lockedBuffer is a bytes.Buffer that a child process's output is copied
+// into while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

@@ -9,6 +9,12 @@ const (
 	KindFeed    = "feed"
 )
 
+// Kinds of pages, as a visit records them (Visit.Kind).
+const (
+	KindArticle = "article"
+	KindListing = "listing"
+)
+
 // Entry is a URL waiting to be fetched.
 type Entry struct {
 	URL   string // canonical form; a frontier's key
@@ -46,4 +52,10 @@ type Visit struct {
 	FetchedAt time.Time
 	Digest    string // WARC-Payload-Digest of the response, "" if none; the crawler never sets it
 	Run       string // ID of the run that fetched it
+	// Kind is what the page fetched was, KindArticle or KindListing; ""
+	// for what is not a page handled (a sitemap, a feed, a redirect, a
+	// failure) and for visits recorded before kinds were. A site without
+	// article patterns fetches its listings again on every run, and skips
+	// only the articles.
+	Kind string
 }

@@ -70,6 +70,7 @@ func TestImports(t *testing.T) {
 		"/crawler":          {"/archive", "/selectors", "/pipeline", "/cmd"},
 		"/crawler/discover": {"/archive", "/selectors", "/pipeline", "/cmd", "/crawler"},
 		"/crawler/frontier": {"/archive", "/selectors", "/pipeline", "/cmd", "/crawler"},
+		"/crawler/pagekind": {"/archive", "/selectors", "/pipeline", "/cmd", "/crawler"},
 		"/archive":          {"/crawler", "/selectors", "/pipeline", "/cmd", "+/selectors/article"},
 		"/archive/state":    {"/crawler", "/selectors", "/pipeline", "/cmd", "/archive", "+/crawler/frontier", "+/archive/state"},
 		"/selectors":        {"/crawler", "/archive", "/pipeline", "/cmd"},
