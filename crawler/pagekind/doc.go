@@ -13,7 +13,8 @@
 // decides nothing. Of reads a parsed tree and
 // nothing else.
 //
-// It imports the standard library and golang.org/x/net/html only: no
-// newsarc package (selectors reads the same markup for extraction, but the
-// crawler must not import it).
+// It imports the standard library, golang.org/x/net/html and
+// internal/jsonld (the lenient JSON-LD parser it shares with extraction)
+// only: no other newsarc package (selectors reads the same markup for
+// extraction, but the crawler must not import it).
 package pagekind

@@ -1,10 +1,10 @@
 package pagekind
 
 import (
-	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/newsarc/newsarc/internal/jsonld"
 )
 
 // jsonLD reads the page's JSON-LD items: top-level objects, arrays,
@@ -15,7 +15,7 @@ func (p *page) jsonLD() facts {
 	var f facts
 	var items []map[string]any
 	for _, s := range p.scripts {
-		if v, ok := parseLenientJSON(s); ok {
+		if v, ok := jsonld.Parse(s); ok {
 			collectItems(v, &items, 0)
 		}
 	}
@@ -69,33 +69,6 @@ func collectItems(v any, items *[]map[string]any, depth int) {
 			}
 		}
 	}
-}
-
-var (
-	rxTrailingComma = regexp.MustCompile(`,\s*([}\]])`)
-	rxWrapper       = regexp.MustCompile(`^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|^\s*<!--|-->\s*$`)
-)
-
-// parseLenientJSON parses JSON-LD as sites write it: wrapped in CDATA or
-// comments, with raw newlines in strings or trailing commas. (The same
-// leniency as selectors/structured, which the crawler must not import.)
-func parseLenientJSON(s string) (any, bool) {
-	var v any
-	if json.Unmarshal([]byte(s), &v) == nil {
-		return v, true
-	}
-	s = rxWrapper.ReplaceAllString(strings.TrimSpace(s), "")
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 {
-			return ' '
-		}
-		return r
-	}, s)
-	s = rxTrailingComma.ReplaceAllString(s, "$1")
-	if json.Unmarshal([]byte(s), &v) == nil {
-		return v, true
-	}
-	return nil, false
 }
 
 // jsonString is a string value, or the first string of a list.

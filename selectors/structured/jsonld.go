@@ -1,13 +1,12 @@
 package structured
 
 import (
-	"encoding/json"
 	"html"
-	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/newsarc/newsarc/internal/jsonld"
 	"github.com/newsarc/newsarc/selectors/internal/pagetext"
 )
 
@@ -28,7 +27,7 @@ func readJSONLD(doc *goquery.Document) *Item {
 	var items []map[string]any
 	byID := map[string]map[string]any{}
 	doc.Find(`script[type="application/ld+json"], script[type="application/json+ld"]`).Each(func(_ int, s *goquery.Selection) {
-		v, ok := parseLenientJSON(s.Text())
+		v, ok := jsonld.Parse(s.Text())
 		if ok {
 			collectItems(v, &items, byID, 0)
 		}
@@ -67,32 +66,6 @@ func readJSONLD(doc *goquery.Document) *Item {
 		d.Publisher = jsonString(p["name"])
 	}
 	return d
-}
-
-var (
-	rxTrailingComma = regexp.MustCompile(`,\s*([}\]])`)
-	rxCDATA         = regexp.MustCompile(`^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|^\s*<!--|-->\s*$`)
-)
-
-// parseLenientJSON parses JSON-LD as sites write it: wrapped in CDATA or
-// comments, with raw newlines in strings or trailing commas.
-func parseLenientJSON(s string) (any, bool) {
-	var v any
-	if json.Unmarshal([]byte(s), &v) == nil {
-		return v, true
-	}
-	s = rxCDATA.ReplaceAllString(strings.TrimSpace(s), "")
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 {
-			return ' '
-		}
-		return r
-	}, s)
-	s = rxTrailingComma.ReplaceAllString(s, "$1")
-	if json.Unmarshal([]byte(s), &v) == nil {
-		return v, true
-	}
-	return nil, false
 }
 
 // collectItems flattens arrays, @graph and mainEntity into a list of items
