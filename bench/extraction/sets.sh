@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
 # Every field on every set of ../shared/corpus at once (scrapinghub,
-# readability, postlight), for this tree and, given a revision, for that
-# revision too: one table per set, then every page that lost something
-# between the two (body F1 down, or a headline, byline, day or lead that
-# was right and no longer is). A change is judged on all sets together:
-# one that helps a set and hurts another is no improvement.
+# readability, postlight) for this tree: one table, then every page that
+# won or lost something against the baseline (body F1 up or down by more
+# than 0.001, or a headline, byline, day or lead that changed between
+# right and wrong). The baseline is baseline.tsv beside this script, one
+# line per page and field, committed with the code it measures; given a
+# revision, that revision is built and measured as the baseline instead.
+# A change is judged on all sets together: one that helps a set and hurts
+# another is no improvement.
 #
-# usage: bench/extraction/sets.sh [REV]     (from anywhere; ~2 minutes a tree)
+# usage: bench/extraction/sets.sh [--update] [REV]   (from anywhere; ~2 minutes a tree)
+#        --update writes this tree's scores to baseline.tsv
 # env:   CORPUS_DIR=path/to/corpus  KEEP=1 (keep the work dir)
 set -euo pipefail
+update=0
+if [ "${1:-}" = --update ]; then
+	update=1
+	shift
+fi
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -61,9 +70,9 @@ if [ -n "$rev" ]; then
 	run before "$tmp/newsarc-before"
 fi
 
-python3 - "$tmp" "$rev" <<'EOF'
+python3 - "$tmp" "$rev" "$here/baseline.tsv" "$update" <<'EOF'
 import json, os, sys
-tmp, rev = sys.argv[1], sys.argv[2]
+tmp, rev, baseline, update = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1"
 runs = ["before", "after"] if rev else ["after"]
 def load(run, set, kind="score"):
     p = os.path.join(tmp, run, f"{set}.{kind}.json")
@@ -85,30 +94,63 @@ for set in ["scrapinghub", "readability", "postlight"]:
     if set == "postlight":
         leads = [load(r, set, "lead") for r in runs]
         print(f"| {set} | lead found | {' | '.join(f(l['recall']) for l in leads)} |")
-if not rev:
+
+# Per page and field: body F1 (a number), the others 1 (right) or 0.
+FIELDS = [("body_f1", "body F1"), ("headline_norm", "headline"), ("byline_any", "byline"),
+          ("published_day", "published day"), ("lead", "lead")]
+def pages(run):
+    out = {}
+    for set in ["scrapinghub", "readability", "postlight"]:
+        sc = load(run, set)
+        for p in sc["pages"] if sc else []:
+            row = out.setdefault((set, p["id"]), {})
+            for k, _ in FIELDS[:4]:
+                if p.get(k) is not None:
+                    row[k] = float(p[k])
+        if set == "postlight" and load(run, set, "lead"):
+            for p in load(run, set, "lead")["pages_detail"]:
+                out.setdefault((set, p["id"]), {})["lead"] = float(p["with_found"])
+    return out
+def read_tsv(path):
+    out = {}
+    for line in open(path):
+        if line.startswith("#") or not line.strip():
+            continue
+        set, pid, k, v = line.rstrip("\n").split("\t")
+        out.setdefault((set, pid), {})[k] = float(v)
+    return out
+now = pages("after")
+if update:
+    with open(baseline, "w") as f:
+        f.write("# bench/extraction/sets.sh --update: set, page, field, score (body_f1 0-1; others 1 right, 0 wrong)\n")
+        for (set, pid), row in sorted(now.items()):
+            for k, _ in FIELDS:
+                if k in row:
+                    f.write(f"{set}\t{pid}\t{k}\t{row[k]:.4f}\n")
+    print(f"\nbaseline written: {baseline}")
     sys.exit()
-print(f"\nPages that lost something from {rev} to this tree:")
-lost = 0
-for set in ["scrapinghub", "readability", "postlight"]:
-    b = {p["id"]: p for p in load("before", set)["pages"]}
-    a = {p["id"]: p for p in load("after", set)["pages"]}
-    for pid, pb in b.items():
-        pa, why = a.get(pid, {}), []
-        if pb.get("body_f1") is not None and (pa.get("body_f1") or 0) < pb["body_f1"] - 0.001:
-            why.append(f"body F1 {pb['body_f1']:.3f} -> {pa.get('body_f1') or 0:.3f}")
-        for k, label in [("headline_norm", "headline"), ("byline_any", "byline"), ("published_day", "published day")]:
-            if pb.get(k) and not pa.get(k):
-                why.append(f"{label} lost")
-        if why:
-            lost += 1
-            print(f"- {set}/{pid}: {', '.join(why)}")
-    if set == "postlight":
-        lb = {p["id"]: p for p in load("before", set, "lead")["pages_detail"]}
-        la = {p["id"]: p for p in load("after", set, "lead")["pages_detail"]}
-        for pid, pb in lb.items():
-            if la.get(pid, {}).get("with_found", 0) < pb["with_found"]:
-                lost += 1
-                print(f"- {set}/{pid}: lead no longer found")
-if not lost:
-    print("- none")
+if rev:
+    base, what = pages("before"), rev
+elif os.path.exists(baseline):
+    base, what = read_tsv(baseline), "the baseline (baseline.tsv)"
+else:
+    sys.exit(f"\nno {baseline}: run with --update to write it")
+won, lost = [], []
+for key in sorted(set(base) | set(now)):
+    b, a = base.get(key, {}), now.get(key, {})
+    for k, label in FIELDS:
+        if k not in b and k not in a:
+            continue
+        vb, va = b.get(k, 0.0), a.get(k, 0.0)
+        if k == "body_f1":
+            if abs(va - vb) > 0.001:
+                (won if va > vb else lost).append((key, f"body F1 {vb:.3f} -> {va:.3f}"))
+        elif va != vb:
+            (won if va > vb else lost).append((key, f"{label} {'right' if va else 'wrong'} now"))
+for title, rows in [(f"Pages that lost something against {what}:", lost), (f"Pages that won something against {what}:", won)]:
+    print(f"\n{title}")
+    for (set, pid), why in rows:
+        print(f"- {set}/{pid}: {why}")
+    if not rows:
+        print("- none")
 EOF
