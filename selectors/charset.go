@@ -26,10 +26,19 @@ var (
 )
 
 // decodeHTML converts a page to UTF-8. The encoding is, in order: a byte
-// order mark, the Content-Type charset, a <meta charset> or http-equiv
-// declaration, UTF-8 when the bytes are valid UTF-8, and otherwise
-// windows-1256 for a site whose language is Arabic, else windows-1252. It
-// returns the text and the name of the encoding used.
+// order mark; UTF-8 when the bytes are valid UTF-8 and not all ASCII,
+// whatever is declared; the Content-Type charset; a <meta charset> or
+// http-equiv declaration; UTF-8 when the bytes are valid UTF-8; and
+// otherwise windows-1256 for a site whose language is Arabic, else
+// windows-1252. It returns the text and the name of the encoding used.
+//
+// The bytes outrank a declaration because text in a legacy encoding is
+// all but never valid multi-byte UTF-8 (its letters above 0x7F would have
+// to fall into UTF-8's lead and continuation patterns, page-long), while a
+// UTF-8 page under a stale <meta charset=gb2312> or a server's default
+// ISO-8859-1 is common, and decoding it as declared turns every non-ASCII
+// letter into mojibake. A page all ASCII is left to its declaration: a
+// 7-bit encoding such as ISO-2022-JP is ASCII bytes, and valid UTF-8.
 func decodeHTML(body []byte, contentType, lang string) (string, string) {
 	enc, name := chooseEncoding(body, contentType, lang)
 	if name == "utf-8" {
@@ -55,6 +64,9 @@ func chooseEncoding(body []byte, contentType, lang string) (encoding.Encoding, s
 		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), "utf-16le"
 	}
 	valid := utf8.Valid(body)
+	if valid && !isASCII(body) {
+		return encoding.Nop, "utf-8"
+	}
 	if _, params, err := mime.ParseMediaType(contentType); err == nil {
 		if e, n := lookup(params["charset"]); e != nil {
 			if n != "utf-8" || valid {
@@ -78,6 +90,15 @@ func chooseEncoding(body []byte, contentType, lang string) (encoding.Encoding, s
 		return charmap.Windows1256, "windows-1256"
 	}
 	return charmap.Windows1252, "windows-1252"
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // metaEncoding finds the page's <meta charset> or http-equiv Content-Type.

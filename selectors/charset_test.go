@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -46,6 +47,13 @@ func TestDecodeHTML(t *testing.T) {
 		{"header beats meta", []byte(page(`<meta charset="windows-1256">`, arabic)), "text/html; charset=utf-8", "", "utf-8", arabic},
 		{"meta after 1024 bytes", encode(t, charmap.Windows1256, "<html><head><!--"+strings.Repeat("x", 3000)+`--><meta charset="windows-1256"></head><body><p>`+arabic+"</p></body></html>"), "", "", "windows-1256", arabic},
 		{"declared utf-16 in ascii page", []byte(page(`<meta charset="utf-16">`, arabic)), "", "", "utf-8", arabic},
+		// The bytes outrank a declaration: UTF-8 under a stale meta or a
+		// server default is UTF-8.
+		{"utf-8 under meta gb2312", []byte(page(`<meta charset="gb2312">`, "中文新闻 "+french)), "", "", "utf-8", "中文新闻 " + french},
+		{"utf-8 under meta iso-8859-1", []byte(page(`<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">`, french)), "", "", "utf-8", french},
+		{"utf-8 under header windows-1256", []byte(page("", arabic)), "text/html; charset=windows-1256", "", "utf-8", arabic},
+		// An all-ASCII page keeps its declaration (ISO-2022-JP is 7-bit).
+		{"iso-2022-jp meta", encode(t, japanese.ISO2022JP, page(`<meta charset="iso-2022-jp">`, "日本語の記事")), "", "", "iso-2022-jp", "日本語の記事"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
