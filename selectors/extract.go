@@ -12,6 +12,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/newsarc/newsarc/selectors/article"
 	"github.com/newsarc/newsarc/selectors/structured"
@@ -180,11 +181,46 @@ func checkHTML(p Page) error {
 		return nil
 	default:
 		head := p.Body[:min(len(p.Body), 1024)]
-		sniffed := mediaType(http.DetectContentType(head))
-		if sniffed == "text/html" || sniffed == "text/xml" && bytes.Contains(bytes.ToLower(head), []byte("<html")) {
+		if startsLikeHTML(p.Body[:min(len(p.Body), sniffScan)]) {
 			return nil
 		}
-		return fmt.Errorf("%w: content type %q, sniffed %q", ErrNotHTML, p.ContentType, sniffed)
+		return fmt.Errorf("%w: content type %q, sniffed %q", ErrNotHTML, p.ContentType, mediaType(http.DetectContentType(head)))
+	}
+}
+
+// sniffScan is how much of an undeclared page startsLikeHTML reads: leading
+// comments (a banner, conditional comments) can be long.
+const sniffScan = 8 << 10
+
+// startsLikeHTML reports whether a page whose type is not declared starts
+// as an HTML parser reads an HTML page: past a byte order mark, white
+// space, comments and processing instructions (<?xml …?>, which the parser
+// reads as a comment), the first thing is a doctype naming html or the
+// start tag of an HTML element. So <!doctypehtml>, a line break inside the
+// doctype, <!--[if IE]> before <html> and a fragment that starts with
+// <meta> are HTML, as browsers render them; a feed (<rss>), plain text or
+// JSON is not. (http.DetectContentType knows a fixed list of prefixes and
+// misses all of these.)
+func startsLikeHTML(head []byte) bool {
+	z := html.NewTokenizer(bytes.NewReader(bytes.TrimPrefix(head, utf8BOM)))
+	for {
+		switch z.Next() {
+		case html.CommentToken:
+			continue
+		case html.TextToken:
+			if len(bytes.TrimSpace(z.Text())) == 0 {
+				continue
+			}
+			return false
+		case html.DoctypeToken:
+			name, _, _ := strings.Cut(strings.TrimSpace(string(z.Text())), " ")
+			return strings.EqualFold(name, "html")
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			return atom.Lookup(name) != 0
+		default: // an end tag first, or the end of what was read
+			return false
+		}
 	}
 }
 

@@ -136,7 +136,7 @@ elif os.path.exists(baseline):
 else:
     sys.exit(f"\nno {baseline}: run with --update to write it")
 won, lost = [], []
-for key in sorted(set(base) | set(now)):
+for key in sorted(base.keys() | now.keys()):
     b, a = base.get(key, {}), now.get(key, {})
     for k, label in FIELDS:
         if k not in b and k not in a:
