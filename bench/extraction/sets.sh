@@ -61,8 +61,12 @@ EOF
 }
 
 log "building newsarc (this tree)"
-(cd "$root" && go build -o "$tmp/newsarc-after" ./cmd/newsarc)
+(cd "$root" && go build -o "$tmp/newsarc-after" ./cmd/newsarc && go build -o "$tmp/speed" ./bench/extraction/speed)
 run after "$tmp/newsarc-after"
+# Extraction time per page, in process, one core (bench/extraction/speed).
+for set in scrapinghub readability postlight; do
+	"$tmp/speed" -engines newsarc -corpus "$corpus/$set" -rounds 1 | awk -v s="$set" '{print s, $0}' >>"$tmp/speed.txt"
+done
 if [ -n "$rev" ]; then
 	log "building newsarc at $rev"
 	git -C "$root" worktree add --detach "$tmp/before-tree" "$rev" >/dev/null 2>&1
@@ -94,6 +98,9 @@ for set in ["scrapinghub", "readability", "postlight"]:
     if set == "postlight":
         leads = [load(r, set, "lead") for r in runs]
         print(f"| {set} | lead found | {' | '.join(f(l['recall']) for l in leads)} |")
+
+print("\nExtraction per page (CPU, one core, in process): " + "; ".join(
+    f"{l.split()[0]} median {l.split()[6]} ms, p90 {l.split()[7]} ms" for l in open(os.path.join(tmp, "speed.txt"))))
 
 # Per page and field: body F1 (a number), the others 1 (right) or 0.
 FIELDS = [("body_f1", "body F1"), ("headline_norm", "headline"), ("byline_any", "byline"),
