@@ -100,7 +100,7 @@ for set in ["scrapinghub", "readability", "postlight"]:
         print(f"| {set} | lead found | {' | '.join(f(l['recall']) for l in leads)} |")
 
 print("\nExtraction per page (CPU, one core, in process): " + "; ".join(
-    f"{l.split()[0]} median {l.split()[6]} ms, p90 {l.split()[7]} ms" for l in open(os.path.join(tmp, "speed.txt"))))
+    f"{l.split()[0]} median {l.split()[5]} ms, p90 {l.split()[6]} ms" for l in open(os.path.join(tmp, "speed.txt"))))
 
 # Per page and field: body F1 (a number), the others 1 (right) or 0.
 FIELDS = [("body_f1", "body F1"), ("headline_norm", "headline"), ("byline_any", "byline"),

@@ -1,0 +1,59 @@
+package selectors
+
+import "testing"
+
+const lorem = "The city council voted on Tuesday to extend the night bus network to the northern districts, after a year in which ridership grew by a third and residents petitioned for later services."
+
+// On a page without og:title or structured data, the page's one displayed
+// h1 outranks a <title> the page prints nowhere (a rewrite for search
+// engines); a title it prints, several h1s, a logo h1 in the banner or a
+// hidden h1 leave the title.
+func TestExtractor_Extract_soleH1(t *testing.T) {
+	body := `<p>` + lorem + `</p><p>` + lorem + `</p>`
+	page := func(title, content string) string {
+		return `<html><head><title>` + title + `</title></head><body>` + content + `</body></html>`
+	}
+	tests := []struct {
+		name, html, want string
+	}{
+		{"rewritten title",
+			page("Ten tips for cheap flights | Travel Site",
+				`<header><a href="/">Travel Site</a></header><main><h1>How we flew to Lisbon for forty euros</h1>`+body+`</main>`),
+			"How we flew to Lisbon for forty euros"},
+		{"h1 in the article's own header",
+			page("Ten tips for cheap flights - Travel Site",
+				`<article><header><h1>How we flew to Lisbon for forty euros</h1></header>`+body+`</article>`),
+			"How we flew to Lisbon for forty euros"},
+		{"the page prints its title",
+			page("Ten tips for cheap flights | Travel Site",
+				`<main><h1>Travel section</h1><h2 class="story-title">Ten tips for cheap flights</h2>`+body+`</main>`),
+			"Ten tips for cheap flights"},
+		{"two h1s",
+			page("Ten tips for cheap flights | Travel Site",
+				`<main><h1>Travel</h1><h1>How we flew to Lisbon for forty euros</h1>`+body+`</main>`),
+			"Ten tips for cheap flights"},
+		{"logo h1 in the banner",
+			page("Ten tips for cheap flights | Travel Site",
+				`<header><h1>The Daily Traveller</h1></header><main>`+body+`</main>`),
+			"Ten tips for cheap flights"},
+		{"hidden h1",
+			page("Ten tips for cheap flights | Travel Site",
+				`<div class="modal hide"><h1>Thanks for visiting</h1></div><main>`+body+`</main>`),
+			"Ten tips for cheap flights"},
+	}
+	e, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, _, err := e.Extract(Page{URL: "https://travel.example/2024/05/lisbon", Body: []byte(tt.html), ContentType: "text/html", Date: fetchedAt})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Headline != tt.want {
+				t.Errorf("headline %q, want %q", a.Headline, tt.want)
+			}
+		})
+	}
+}
