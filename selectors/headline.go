@@ -108,6 +108,9 @@ var titleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " « ",
 // when it matches a known name or, at the end, is at most three words.
 func cutSiteName(title string, names []string) string {
 	title = pagetext.Clean(title)
+	if t, ok := cutCJKTrail(title); ok {
+		return t
+	}
 	for _, sep := range titleSeps {
 		if !strings.Contains(title, sep) {
 			continue
@@ -129,6 +132,46 @@ func cutSiteName(title string, names []string) string {
 		return parts[0]
 	}
 	return title
+}
+
+// cjkSeps join a headline and its channel and site names in Chinese,
+// Japanese and Korean titles, without spaces ("标题_频道_网站").
+var cjkSeps = []string{"_", "｜", "ㅣ", "－"}
+
+// cutCJKTrail cuts the channel and site names off a CJK title whose parts
+// are joined without spaces: when the first part is the longest, it is the
+// headline and what follows is the trail. Words are not counted, as they
+// are for spaced titles: these scripts do not space them.
+func cutCJKTrail(title string) (string, bool) {
+	if !hasCJK(title) {
+		return "", false
+	}
+	for _, sep := range cjkSeps {
+		if !strings.Contains(title, sep) {
+			continue
+		}
+		parts := strings.Split(title, sep)
+		first := utf8.RuneCountInString(parts[0])
+		longest := true
+		for _, p := range parts[1:] {
+			if utf8.RuneCountInString(p) >= first {
+				longest = false
+			}
+		}
+		if longest && hasCJK(parts[0]) {
+			return strings.TrimSpace(parts[0]), true
+		}
+	}
+	return "", false
+}
+
+func hasCJK(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			return true
+		}
+	}
+	return false
 }
 
 func isSiteName(part string, names []string) bool {

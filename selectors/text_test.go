@@ -34,6 +34,12 @@ func TestCutSiteName(t *testing.T) {
 		{"Paris - Saint-Germain wins the league title again", nil, "Paris - Saint-Germain wins the league title again"},
 		{"Short - title", nil, "Short - title"},
 		{"No separator here", []string{"Site"}, "No separator here"},
+		// CJK titles join headline, channel and site without spaces.
+		{"这个约会软件想帮你找对象_智能_好奇心日报", nil, "这个约会软件想帮你找对象"},
+		{"지방선거 투표율 역대 최고ㅣ정치ㅣ한겨레", nil, "지방선거 투표율 역대 최고"},
+		{"新幹線の新型車両が営業運転を開始｜鉄道ニュース", nil, "新幹線の新型車両が営業運転を開始"},
+		{"新竹_美樹營地賞楓之旅的第二天", nil, "新竹_美樹營地賞楓之旅的第二天"},                         // the first part is not the longest
+		{"snake_case names in Go code", nil, "snake_case names in Go code"}, // no CJK
 	}
 	for _, tt := range tests {
 		if got := cutSiteName(tt.title, tt.names); got != tt.want {
