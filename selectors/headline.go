@@ -30,17 +30,20 @@ func (x *extraction) extractHeadline() {
 			x.warn(r, WarnNoValue, 0, "")
 		}
 	}
+	names := x.siteNames()
 	for _, d := range []struct {
 		s      *structured.Item
 		source string
 	}{{x.ld, article.SourceJSONLD}, {x.md, article.SourceMicrodata}} {
 		if d.s != nil && d.s.Headline != "" {
 			x.a.Headline = x.preferH1(d.s.Headline) // structured headlines may be shortened
+			if h := x.soleH1(names); h != "" && x.strayHeadline(x.a.Headline, h) {
+				x.a.Headline = h
+			}
 			x.set(article.FieldHeadline, d.source)
 			return
 		}
 	}
-	names := x.siteNames()
 	if t := x.meta.First(structured.TitleKeys...); t != "" {
 		x.a.Headline = x.preferH1(cutSiteName(t, names))
 		x.set(article.FieldHeadline, article.SourceMeta)
@@ -263,6 +266,16 @@ func (x *extraction) soleH1(names []string) string {
 		return ""
 	}
 	return found
+}
+
+// strayHeadline reports whether a structured headline is not the page's:
+// the page prints it nowhere, as a heading or in its <title>, while its
+// title holds its one h1 (a description or a site-wide value filled into
+// the headline field, the h1 being the page's own).
+func (x *extraction) strayHeadline(headline, h1 string) bool {
+	t := pagetext.Fold(x.title())
+	fh := pagetext.Fold(headline)
+	return t != "" && fh != "" && !strings.Contains(t, fh) && strings.Contains(t, pagetext.Fold(h1)) && !x.displays(headline)
 }
 
 // outsideContent reports whether s is in the page's banner, navigation,

@@ -36,6 +36,14 @@ func TestExtractor_Extract_soleH1(t *testing.T) {
 			page("Ten tips for cheap flights | Travel Site",
 				`<header><h1>The Daily Traveller</h1></header><main>`+body+`</main>`),
 			"Ten tips for cheap flights"},
+		{"structured headline the page prints nowhere",
+			`<html><head><title>New Harbour Bridge - City Wiki</title><script type="application/ld+json">{"@type":"Article","headline":"bridge in the old port district"}</script></head><body>` +
+				`<main><h1>New Harbour Bridge</h1>` + body + `</main></body></html>`,
+			"New Harbour Bridge"},
+		{"structured headline the page prints",
+			`<html><head><title>Bridge - City Wiki</title><script type="application/ld+json">{"@type":"Article","headline":"The bridge opens at last"}</script></head><body>` +
+				`<main><h1>Bridge</h1><h2>The bridge opens at last</h2>` + body + `</main></body></html>`,
+			"The bridge opens at last"},
 		{"hidden h1",
 			page("Ten tips for cheap flights | Travel Site",
 				`<div class="modal hide"><h1>Thanks for visiting</h1></div><main>`+body+`</main>`),
