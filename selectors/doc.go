@@ -13,7 +13,8 @@
 //
 //   - article: the Article type and its JSON form (standard library only);
 //   - structured: JSON-LD, microdata and meta tags, read into one Data;
-//   - byline: Clean, which turns a printed byline into authors' names;
+//   - byline: Parse and Clean, which turn a printed byline into the people
+//     and the organisations it credits;
 //   - maintext: Correct, the correction of go-trafilatura's choice of text
 //     by the page's own markup;
 //   - dates: the dates printed on the page.

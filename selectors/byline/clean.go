@@ -2,7 +2,6 @@ package byline
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,7 +22,9 @@ var (
 	rxEmail  = regexp.MustCompile(`[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}.\-]+\.[\p{L}]{2,}`)
 	rxURL    = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
 	rxParens = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
-	rxHandle = regexp.MustCompile(`(?:^|\s)@[\p{L}\p{N}_.]+`)
+	// rxHandle finds a handle, also glued to the name it follows ("Jane
+	// Doe@janedoe"); e-mails are removed before.
+	rxHandle = regexp.MustCompile(`@[\p{L}\p{N}_.]+`)
 	// rxAuthorSep splits several authors: "A and B", "A et B", "A & B", "A, B",
 	// "A، B", "A و B". The attached Arabic "وB" is handled by splitWaw.
 	rxAuthorSep = regexp.MustCompile(`(?i)\s+(?:and|et|avec|und|y|e)\s+|\s*[&,،;]\s*|\s+و\s+`)
@@ -34,11 +35,22 @@ const maxNameWords = 7
 
 // Clean turns a byline as printed ("By Jane Doe and John Roe",
 // "بقلم: محمد العلوي", "Par Jean Dupont et Marie Curie", "jane@example.com")
-// into author names: prefixes and trailing colons stripped, several authors
-// split, e-mails, URLs, handles, parenthesised notes and dated parts dropped,
-// duplicates removed. Of text split by "|" ("By Jane Doe | Reuters"), the
-// first part that holds a name is used. It returns nil when no name is left.
+// into the names of its credit, as Parse reads it: the people, then the
+// organisations credited beside them ("By Jane Doe, AFP"), or the
+// organisations alone ("By The Associated Press"). It returns nil when no
+// name is left.
 func Clean(s string) []string {
+	return Parse(s).Names()
+}
+
+// Parse reads a byline as printed into its credit: prefixes and trailing
+// colons stripped, several authors split, e-mails, URLs, handles,
+// parenthesised notes, job titles, degrees and dated parts dropped,
+// duplicates removed. Of text split by "|" ("By Jane Doe | Reuters"), the
+// first part that names a person is used, else the first that names an
+// organisation. A capitalised prefix followed by a lowercase word is prose,
+// not a byline: "By the way", "Text is available under".
+func Parse(s string) Credit {
 	s = pagetext.Clean(s)
 	s = rxEmail.ReplaceAllString(s, " ")
 	s = rxURL.ReplaceAllString(s, " ")
@@ -47,12 +59,20 @@ func Clean(s string) []string {
 	// "OLJ / Par Philippe Abi-Akl": a slash between spaces separates
 	// parts as a bar does.
 	s = strings.ReplaceAll(s, " / ", " | ")
+	var orgs Credit
 	for segment := range strings.SplitSeq(s, "|") {
-		if names := cleanSegment(cutDateline(segment)); len(names) > 0 {
-			return names
+		if isProse(segment) {
+			continue
+		}
+		c := cleanSegment(segment)
+		if len(c.People) > 0 {
+			return c
+		}
+		if len(orgs.Orgs) == 0 {
+			orgs = c
 		}
 	}
-	return nil
+	return orgs
 }
 
 // datelineSeps separate a dateline or an agency from the author's name.
@@ -61,8 +81,9 @@ var datelineSeps = []string{" - ", " – ", " — ", ": ", " : "}
 // cutDateline keeps the name of "دمشق - رنا الحلبي", "الرياض: فهد العتيبي",
 // "Jane Doe - Reuters", "مغرب بريس - محمد الراجي": of two parts, a single
 // word or one naming an organisation is a place, an agency or the paper,
-// and the other part of two to five words the author.
-func cutDateline(s string) string {
+// and the other part of two to five words the author. It returns the
+// author's part and the part it cut.
+func cutDateline(s string) (name, cut string) {
 	for _, sep := range datelineSeps {
 		left, right, ok := strings.Cut(s, sep)
 		if !ok || strings.Contains(right, sep) {
@@ -71,38 +92,50 @@ func cutDateline(s string) string {
 		lw, rw := len(strings.Fields(left)), len(strings.Fields(right))
 		switch {
 		case (lw == 1 || hasOrgWord(left)) && rw >= 2 && rw <= 5 && !hasOrgWord(right):
-			return right
+			return right, left
 		case (rw == 1 && !isCredential(strings.TrimSpace(right)) || hasOrgWord(right)) && lw >= 2 && lw <= 5 && !hasOrgWord(left):
-			return left
+			return left, right
 		}
 	}
-	return s
+	return s, ""
 }
 
-func cleanSegment(s string) []string {
-	var out []string
+// cleanSegment reads the credit of one part of a byline. An organisation
+// cut from the name as a dateline is credited beside the person when it
+// says it is one ("Jane Doe - Reuters News"); a single word there is as
+// often a place ("CAIRO – Nada Mahmoud").
+func cleanSegment(s string) Credit {
+	var c Credit
 	seen := map[string]bool{}
+	s, cut := cutDateline(s)
 	rest, _ := cutBylinePrefix(s)
-	for _, part := range rxAuthorSep.Split(rest, -1) {
+	parts := rxAuthorSep.Split(rest, -1)
+	if cut = trimName(cut); hasOrgWord(cut) {
+		parts = append(parts, cut)
+	}
+	for _, part := range parts {
 		part, _ = cutBylinePrefix(part)
 		for _, name := range splitWaw(part) {
 			name = trimTrailingStop(trimName(name))
-			if !plausibleName(name) || len(out) > 0 && isCredential(name) {
-				continue
-			}
 			k := pagetext.Fold(name)
 			if seen[k] {
 				continue
 			}
+			kind := kindOf(name)
+			if kind == notName || len(c.People)+len(c.Orgs) > 0 && isCredential(name) {
+				continue
+			}
 			seen[k] = true
-			out = append(out, name)
+			if kind == person {
+				c.People = append(c.People, name)
+			} else {
+				c.Orgs = append(c.Orgs, name)
+			}
 		}
 	}
-	if len(out) > 1 {
-		// "Jill Disis, CNN Business Editor": the role is not a second author.
-		out = slices.DeleteFunc(out, hasRoleWord)
-	}
-	return out
+	// "Jill Disis, CNN Business Editor", "Jane Doe, Staff Writer": the
+	// person's title, not a second author or a desk.
+	return c.tidy()
 }
 
 // trimTrailingStop drops the words a cut date leaves after a name: "Minh Do
@@ -119,33 +152,6 @@ func trimTrailingStop(s string) string {
 	return strings.Join(words, " ")
 }
 
-// isCredential reports a degree or a zone left as a part of its own:
-// "Rachael Link, MS, RD" gives MS and RD.
-func isCredential(s string) bool {
-	if strings.ContainsRune(s, ' ') || utf8.RuneCountInString(s) > 4 {
-		return false
-	}
-	switch strings.ToLower(strings.TrimSuffix(s, ".")) {
-	case "phd", "md", "mph", "rn", "jr", "sr":
-		return true
-	}
-	for _, r := range s {
-		if !unicode.IsUpper(r) {
-			return false
-		}
-	}
-	return true
-}
-
-func hasRoleWord(s string) bool {
-	for _, w := range strings.Fields(strings.ToLower(s)) {
-		if roleWords[w] {
-			return true
-		}
-	}
-	return false
-}
-
 // cutBylinePrefix removes "By", "Par", "بقلم:" and the like, repeatedly
 // ("Publié par : Par Jean"), and reports whether it removed one.
 func cutBylinePrefix(s string) (string, bool) {
@@ -160,7 +166,7 @@ func cutBylinePrefix(s string) (string, bool) {
 				continue
 			}
 			rest := s[len(p):]
-			if r, _ := utf8.DecodeRuneInString(rest); rest != "" && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) {
+			if r, _ := utf8.DecodeRuneInString(rest); rest != "" && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) && !glued(s[:len(p)], rest) {
 				continue // "Byron", "Paris", "كتبي"
 			}
 			s, cut, found = rest, true, true
@@ -195,61 +201,45 @@ func trimName(s string) string {
 	})
 }
 
-func hasOrgWord(s string) bool {
-	for _, w := range strings.Fields(strings.ToLower(s)) {
-		if orgWords[w] {
-			return true
+// glued reports a prefix printed against what follows it, the way
+// "<span>By</span><a>Jane Doe</a>" reads: the case changes where the words
+// meet ("ByJane Doe"), or a second prefix follows ("Byby Jane Doe").
+// "Byron" and "BYRON" are names.
+func glued(prefix, rest string) bool {
+	last, _ := utf8.DecodeLastRuneInString(prefix)
+	next, _ := utf8.DecodeRuneInString(rest)
+	if unicode.IsLower(last) && unicode.IsUpper(next) {
+		return true
+	}
+	for _, p := range bylinePrefixes {
+		if len(rest) > len(p) && strings.EqualFold(rest[:len(p)], p) {
+			r, _ := utf8.DecodeRuneInString(rest[len(p):])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// isAbbreviation reports a word of two to five capitals: "AFP", "OLJ".
-func isAbbreviation(w string) bool {
-	n := 0
-	for _, r := range w {
-		if !unicode.IsUpper(r) {
-			return false
-		}
-		n++
-	}
-	return n >= 2 && n <= 5
-}
-
-// plausibleName rejects what is not a person's name: empty text, a handle,
-// a sentence, a date or a number.
-func plausibleName(s string) bool {
-	if s == "" || strings.HasPrefix(s, "@") || strings.ContainsAny(s, "/@=<>{}") {
+// isProse reports text whose byline prefix is capitalised, as a sentence
+// starts, and followed by a lowercase word: "By the way", "By definition
+// of the matrix", "Text is available under the licence". A byline written
+// in lowercase ("by jane doe", "Posted by kovarex") or in capitals
+// ("BY JANE DOE") is not.
+func isProse(s string) bool {
+	s = strings.TrimSpace(s)
+	rest, ok := cutBylinePrefix(s)
+	if !ok {
 		return false
 	}
-	if n := len(strings.Fields(s)); n > maxNameWords || utf8.RuneCountInString(s) > 80 {
+	words := strings.Fields(s[:len(s)-len(rest)])
+	if len(words) == 0 {
 		return false
 	}
-	fields := strings.Fields(s)
-	if len(fields) == 1 && isAbbreviation(fields[0]) {
-		return false // "AFP", "OLJ": an agency or a paper
-	}
-	onlyStop, onlyStaff := true, true
-	for _, w := range strings.Fields(strings.ToLower(s)) {
-		if labelWords[w] || orgWords[w] {
-			return false
-		}
-		onlyStop = onlyStop && stopWords[w]
-		onlyStaff = onlyStaff && (staffWords[w] || stopWords[w])
-	}
-	if onlyStop || onlyStaff {
-		return false
-	}
-	letters := 0
-	for _, r := range s {
-		switch {
-		case unicode.IsDigit(r):
-			return false
-		case unicode.IsLetter(r):
-			letters++
-		}
-	}
-	return letters >= 2
+	first, _ := utf8.DecodeRuneInString(words[len(words)-1])
+	next, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(first) && unicode.IsLower(next)
 }
 
 // HasPrefix reports text that starts like a byline: "By ", "Par ",

@@ -14,7 +14,8 @@ var weekdays = map[string]bool{
 // roleWords are job titles: "Jill Disis, CNN Business Editor" has one author.
 var roleWords = map[string]bool{
 	"editor": true, "editor-at-large": true, "correspondent": true, "reporter": true,
-	"writer": true, "contributor": true, "columnist": true, "producer": true,
+	"writer": true, "contributor": true, "columnist": true, "producer": true, "fellow": true,
+	"intern": true, "analyst": true, "critic": true, "photographer": true,
 	"rédacteur": true, "rédactrice": true, "journaliste": true, "envoyé": true,
 	"envoyée": true, "مراسل": true, "مراسلة": true, "محرر": true, "صحفي": true,
 }
@@ -36,6 +37,16 @@ var labelWords = map[string]bool{
 	"نشر": true, "نُشر": true, "تحديث": true, "آخر": true, "المصدر": true, "source": true,
 	"photo": true, "crédit": true, "credit": true, "read": true, "min": true, "lecture": true,
 	"views": true, "comments": true, "commentaires": true, "تعليقات": true, "مشاهدة": true,
+	"follow": true, "share": true, "suivre": true, "folgen": true, "veröffentlicht": true, "aktualisiert": true,
+	"publicado": true, "actualizado": true, "atualizado": true, "pubblicato": true, "aggiornato": true,
+}
+
+// credentials are the degrees and titles that a name carries as parts of
+// their own ("Rachael Link, MS, RD", "Jane Doe, PhD"), besides any short
+// word in capitals; an agency's initials there are in orgWords ("Jane Doe,
+// AP").
+var credentials = map[string]bool{
+	"phd": true, "md": true, "mph": true, "rn": true, "jr": true, "sr": true,
 }
 
 // stopWords are the small words left over when a date is cut from a byline
@@ -46,7 +57,8 @@ var stopWords = map[string]bool{
 	"في": true, "يوم": true, "بتاريخ": true, "على": true, "الساعة": true, "ص": true, "م": true,
 }
 
-// staffWords make up the signatures of a newsroom rather than a person:
+// staffWords make up the signatures of a newsroom rather than a person, which
+// credit the organisation:
 // "La Rédaction", "Staff Reporter", "هيئة التحرير".
 var staffWords = map[string]bool{
 	"rédaction": true, "redaction": true, "staff": true, "reporter": true, "reporters": true,
@@ -56,12 +68,13 @@ var staffWords = map[string]bool{
 	"وكالات": true, "قسم": true, "الأخبار": true, "الاخبار": true,
 }
 
-// orgWords name organisations, not people: a signature holding one is a
-// newsroom, an agency or a service ("Times News Service", "وكالة الأنباء").
+// orgWords name organisations, not people: a signature holding one credits
+// a newsroom, an agency or a service ("Times News Service", "وكالة الأنباء").
 var orgWords = map[string]bool{
 	"news": true, "service": true, "services": true, "desk": true, "staff": true, "agency": true,
 	"agence": true, "bureau": true, "online": true, "media": true, "newsroom": true, "editorial": true,
 	"wire": true, "wires": true, "press": true, "presse": true, "rédaction": true, "redaction": true,
-	"afp": true, "reuters": true, "وكالة": true, "وكالات": true, "بريس": true, "نيوز": true,
+	"afp": true, "reuters": true, "ap": true, "upi": true, "dpa": true, "efe": true, "ansa": true,
+	"xinhua": true, "وكالة": true, "وكالات": true, "بريس": true, "نيوز": true,
 	"التحرير": true, "رويترز": true,
 }

@@ -57,7 +57,7 @@ func readJSONLD(doc *goquery.Document) *Item {
 	if d.Headline == "" {
 		d.Headline = jsonString(best["name"])
 	}
-	d.Authors = jsonAuthors(best["author"], byID)
+	d.Authors, d.OrgAuthors = jsonAuthors(best["author"], byID)
 	d.Image = jsonImage(best["image"], byID)
 	d.Section = firstOf(jsonStrings(best["articleSection"]))
 	d.Keywords = SplitKeywords(jsonStrings(best["keywords"]))
@@ -117,35 +117,49 @@ func resolveRef(v any, byID map[string]map[string]any) map[string]any {
 	return m
 }
 
-// jsonAuthors reads author as a string, a Person, an @id reference or a list
-// of them; organizations are not authors.
-func jsonAuthors(v any, byID map[string]map[string]any) []string {
-	var out []string
+// jsonAuthors reads author as a string, a Person, an Organization, an @id
+// reference or a list of them, into the people (and untyped names) and the
+// organisations.
+func jsonAuthors(v any, byID map[string]map[string]any) (people, orgs []string) {
 	var add func(v any)
 	add = func(v any) {
 		switch x := v.(type) {
 		case string:
-			out = append(out, cleanJSONText(x))
+			people = append(people, cleanJSONText(x))
 		case []any:
 			for _, e := range x {
 				add(e)
 			}
 		case map[string]any:
 			m := resolveRef(x, byID)
-			for _, t := range jsonStrings(m["@type"]) {
-				if strings.Contains(strings.ToLower(t), "organization") {
-					return
+			n := jsonString(m["name"])
+			if n == "" {
+				if g, f := jsonString(m["givenName"]), jsonString(m["familyName"]); g+f != "" {
+					n = strings.TrimSpace(g + " " + f)
 				}
 			}
-			if n := jsonString(m["name"]); n != "" {
-				out = append(out, n)
-			} else if g, f := jsonString(m["givenName"]), jsonString(m["familyName"]); g+f != "" {
-				out = append(out, strings.TrimSpace(g+" "+f))
+			switch {
+			case n == "":
+			case isOrganizationType(m):
+				orgs = append(orgs, n)
+			default:
+				people = append(people, n)
 			}
 		}
 	}
 	add(v)
-	return out
+	return people, orgs
+}
+
+// isOrganizationType reports an item typed Organization or one of its
+// subtypes (NewsMediaOrganization…).
+func isOrganizationType(m map[string]any) bool {
+	for _, t := range jsonStrings(m["@type"]) {
+		if strings.Contains(strings.ToLower(t), "organization") {
+			return true
+		}
+	}
+	return false
 }
 
 func jsonImage(v any, byID map[string]map[string]any) string {

@@ -37,16 +37,17 @@ func readMicrodata(doc *goquery.Document) *Item {
 			}
 		case "author", "creator":
 			if _, ok := s.Attr("itemscope"); ok {
-				if isOrganization(s) {
-					return
-				}
 				var n string
 				props(s, func(name string, p *goquery.Selection) {
 					if name == "name" {
 						setOnce(&n, authorValue(p))
 					}
 				})
-				if n != "" {
+				switch {
+				case n == "":
+				case isOrganization(s):
+					d.OrgAuthors = append(d.OrgAuthors, n)
+				default:
 					d.Authors = append(d.Authors, n)
 				}
 				return

@@ -6,7 +6,8 @@ import "github.com/PuerkitoBio/goquery"
 // says about the page. Strings are cleaned; "" means absent.
 type Item struct {
 	Headline    string
-	Authors     []string
+	Authors     []string // people, and names given without a type
+	OrgAuthors  []string // authors typed Organization: an agency, a desk, the newsroom
 	Published   string
 	Modified    string
 	Description string

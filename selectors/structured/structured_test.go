@@ -36,7 +36,8 @@ func TestRead_jsonLD(t *testing.T) {
 				 "publisher":{"@id":"#org"}}]}`,
 			want: &Item{
 				Headline: "Council & mayor agree", Authors: []string{"Jane Doe", "John Roe", "Ann Lee"},
-				Published: "2023-06-28T10:15:00+01:00", Modified: "2023-06-29", Description: "The plan, explained",
+				OrgAuthors: []string{"The Daily Planet"},
+				Published:  "2023-06-28T10:15:00+01:00", Modified: "2023-06-29", Description: "The plan, explained",
 				Image: "https://x.example/a.jpg", Section: "Metro", Keywords: []string{"flood", "council", "plan"},
 				Language: "en", Publisher: "The Daily Planet",
 			},
@@ -56,6 +57,12 @@ func TestRead_jsonLD(t *testing.T) {
 			name: "the most specific type wins",
 			ld:   `[{"@type":"Article","headline":"Generic"},{"@type":"ReportageNewsArticle","headline":"Specific","mainEntity":{"@type":"Thing"}}]`,
 			want: &Item{Headline: "Specific"},
+		},
+		{
+			name: "an organisation credited as author",
+			ld: `{"@type":"NewsArticle","headline":"Wire story","author":{"@type":"NewsMediaOrganization","name":"Acme Wire"},
+				"publisher":{"@type":"Organization","name":"The Daily Planet"}}`,
+			want: &Item{Headline: "Wire story", OrgAuthors: []string{"Acme Wire"}, Publisher: "The Daily Planet"},
 		},
 		{name: "no article", ld: `{"@type":"Organization","name":"X"}`},
 		{name: "broken", ld: `{"@type": "NewsArticle", "headline": `},
@@ -87,7 +94,7 @@ func TestRead_microdata(t *testing.T) {
   <div itemscope itemtype="https://schema.org/Comment"><span itemprop="author">A reader</span></div>
 </div></body></html>`
 	want := &Item{
-		Headline: "Rain floods the valley", Authors: []string{"Jane Doe", "John Roe"},
+		Headline: "Rain floods the valley", Authors: []string{"Jane Doe", "John Roe"}, OrgAuthors: []string{"Planet News"},
 		Published: "2023-07-05T11:20:00+02:00", Modified: "2023-07-06", Description: "Hundreds of homes were evacuated.",
 		Image: "https://x.example/r.jpg", Section: "Weather", Keywords: []string{"rain", "flood", "valley"}, Language: "en-GB",
 	}

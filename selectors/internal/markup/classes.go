@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // ClassWords returns the lowercased words of an element's class and id:
@@ -86,9 +87,10 @@ func HasDateClass(n *html.Node) bool {
 }
 
 // HasAuthorClass reports an element whose class or id says it prints the
-// article's authors.
+// article's authors. The classes of <html> and <body> name the page's
+// template ("single-author", "author-page-enabled"), not an element.
 func HasAuthorClass(n *html.Node) bool {
-	return HasClassWord(n, authorWords)
+	return n.DataAtom != atom.Html && n.DataAtom != atom.Body && HasClassWord(n, authorWords)
 }
 
 // IsAuthorElement reports a link with rel=author or an element whose class

@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -42,15 +43,39 @@ var tooltipWords = map[string]bool{
 	"rollover": true, "tooltip": true, "popover": true, "hovercard": true, "popup": true,
 }
 
+// barWords are the junk words of the buttons a byline carries: a class
+// that names the byline with them ("ShareByline", "byline-social",
+// "share-byline-timestamp") is the byline's box. A comment's or a related
+// story's author ("comment-author") is junk all the same.
+var barWords = map[string]bool{
+	"share": true, "shares": true, "sharing": true, "sharer": true, "social": true,
+	"socialmedia": true, "follow": true, "print": true,
+}
+
 // IsJunk reports an element that is not article text, by tag or by the
 // words of its class and id ("share-box", "related_posts", "comments").
+// The page's <html> and <body> are not: their classes name its template
+// and state ("has-sidebar", "ads-enabled"), not a box.
 func IsJunk(n *html.Node) bool {
-	if n.Type != html.ElementNode {
+	return isJunk(n, false)
+}
+
+// IsBylineJunk is IsJunk for an element read for the byline: a class that
+// names the byline along with its share or follow buttons is not junk.
+func IsBylineJunk(n *html.Node) bool {
+	return isJunk(n, true)
+}
+
+func isJunk(n *html.Node, byline bool) bool {
+	if n.Type != html.ElementNode || n.DataAtom == atom.Html || n.DataAtom == atom.Body || isMain(n) {
 		return false
 	}
 	if junkElems[n.DataAtom] {
 		return true
 	}
+	// The byline's own box keeps its buttons: <div class="post-authors
+	// social-bar">. Asked only of a class with such buttons.
+	box := func() bool { return HasAuthorClass(n) }
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id":
@@ -70,6 +95,11 @@ func IsJunk(n *html.Node) bool {
 			continue
 		}
 		for _, words := range classTokens(a.Val) {
+			// "has-social-tools", "has-sidebar": what the element holds
+			// beside its own content, not what it is.
+			if words[0] == "has" || byline && bylineButtons(words) && (namesByline(words) || box()) {
+				continue
+			}
 			if junkWords[strings.Join(words, "")] {
 				return true
 			}
@@ -126,6 +156,36 @@ func isCard(n *html.Node) bool {
 	return walk(n)
 }
 
+// bylineButtons reports the words of a class token whose junk is only a
+// byline's buttons: "share-byline", "social-tools", not "comment-author".
+func bylineButtons(words []string) bool {
+	buttons := false
+	for _, w := range words {
+		switch {
+		case barWords[w]:
+			buttons = true
+		case junkWords[w]:
+			return false
+		}
+	}
+	if j := strings.Join(words, ""); len(words) > 1 && junkWords[j] && !barWords[j] {
+		return false
+	}
+	return buttons
+}
+
+// namesByline reports the words of a class token that name a byline:
+// "share-byline", "byline-social".
+func namesByline(words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return authorWords[w] })
+}
+
+// isMain reports the page's main content, <main> or role=main: whatever
+// its class says ("PageWrapper-withAd"), it holds the article.
+func isMain(n *html.Node) bool {
+	return n.DataAtom == atom.Main || Attr(n, "role") == "main"
+}
+
 // InsideJunk reports whether n or one of its ancestors is junk. An element
 // that holds the headline (anchor, nil when unknown) is never junk: it is
 // the article's container, whatever its class says or wherever broken
@@ -133,6 +193,17 @@ func isCard(n *html.Node) bool {
 func InsideJunk(n, anchor *html.Node) bool {
 	for ; n != nil; n = n.Parent {
 		if IsJunk(n) && !Inside(anchor, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// InsideBylineJunk is InsideJunk for an element read for the byline, with
+// IsBylineJunk.
+func InsideBylineJunk(n, anchor *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if IsBylineJunk(n) && !Inside(anchor, n) {
 			return true
 		}
 	}

@@ -58,6 +58,34 @@ func TestIsJunk(t *testing.T) {
 	}
 }
 
+func TestIsBylineJunk(t *testing.T) {
+	_, ids := page(t, `<html id="html" class="ads"><body id="body" class="has-sidebar sidebar-left single-author">
+<div id="bar" class="share-byline-timestamp">b</div>
+<div id="social" class="byline-social">s</div>
+<div id="box" class="story-authors social-tools">x</div>
+<div id="state" class="post has-social-tools">x</div>
+<div id="share" class="share-tools">s</div>
+<div id="comment" class="comment-author">c</div>
+<div id="comments" class="comments post-author">c</div>
+<div id="main" role="main" class="wrapper-with-ad">m</div>
+<main id="main-elem" class="ad-slot-top">m</main>
+</body></html>`)
+	for id, want := range map[string][2]bool{ // IsJunk, IsBylineJunk
+		"html": {false, false}, "body": {false, false},
+		"bar": {true, false}, "social": {true, false}, "box": {true, false},
+		"state": {false, false}, "share": {true, true},
+		"comment": {true, true}, "comments": {true, true},
+		"main": {false, false}, "main-elem": {false, false},
+	} {
+		if got := [2]bool{IsJunk(ids[id]), IsBylineJunk(ids[id])}; got != want {
+			t.Errorf("IsJunk, IsBylineJunk(#%s) = %v, want %v", id, got, want)
+		}
+	}
+	if HasAuthorClass(ids["body"]) || !HasAuthorClass(ids["box"]) {
+		t.Error("HasAuthorClass reads the body's class or misses an author box")
+	}
+}
+
 func TestInsideJunk(t *testing.T) {
 	_, ids := page(t, `<html><body><div class="menu" id="menu"><h1 id="h1">Headline</h1><p id="p">text</p></div>
 <div class="comments"><p id="comment">a comment</p></div><p id="body">body</p></body></html>`)

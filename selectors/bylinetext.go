@@ -1,0 +1,233 @@
+package selectors
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+
+	"github.com/newsarc/newsarc/selectors/byline"
+	"github.com/newsarc/newsarc/selectors/dates"
+	"github.com/newsarc/newsarc/selectors/internal/markup"
+	"github.com/newsarc/newsarc/selectors/internal/pagetext"
+)
+
+// The byline as the page prints it: author elements and prefixed text.
+
+// maxBylineText bounds the text of an element read as a byline; an author
+// box with a biography is longer.
+const maxBylineText = 120
+
+// textByline reads the authors from the page: links with rel=author and
+// elements whose class says author or byline, in the header region first,
+// then on the whole page; then a short text starting with "By", "Par" or
+// "بقلم" near the headline. The first that credits a person wins, else the
+// first that credits an organisation.
+func (x *extraction) textByline() byline.Credit {
+	region := x.region()
+	steps := []func() byline.Credit{func() byline.Credit { return x.authorElements(region) }}
+	if region.Get(0) != x.root {
+		steps = append(steps, func() byline.Credit { return x.authorElements(x.doc.Selection) })
+	}
+	for _, n := range region.Nodes {
+		steps = append(steps, func() byline.Credit { return x.prefixedByline(n) })
+	}
+	return firstCredit(steps...)
+}
+
+// prefixedByline finds the first short text under n that starts like a
+// byline ("Par Karim Idrissi, le 30 juin 2023") and credits a person, else
+// the first that credits an organisation ("By The Associated Press").
+func (x *extraction) prefixedByline(n *html.Node) byline.Credit {
+	// n's own text is read once, and only as far as a byline goes: an
+	// element can hold thousands of lines that start like one.
+	var whole string
+	read, short := false, false
+	var org byline.Credit
+	person := func(c byline.Credit) bool {
+		if len(c.People) > 0 {
+			return true
+		}
+		if org.Empty() {
+			org = c
+		}
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			t := pagetext.Clean(c.Data)
+			if t == "" || utf8.RuneCountInString(t) > maxBylineText || !byline.HasPrefix(t) {
+				continue
+			}
+			// The names may be in the next elements: "By <a>Jane</a>". The
+			// element must start with the prefix: "said by the ministry"
+			// inside a paragraph is not a byline.
+			if !read {
+				whole, short = pagetext.Short(n, maxBylineText)
+				read = true
+			}
+			if short && byline.HasPrefix(whole) {
+				if found := x.namesInText(whole); person(found) {
+					return found
+				}
+			}
+			if c == firstText(n) && !wordsBefore(n, c) {
+				if found := x.namesInText(t); person(found) {
+					return found
+				}
+			}
+		case html.ElementNode:
+			if pagetext.IsHidden(c.DataAtom) || markup.InsideBylineJunk(c, x.anchor) {
+				continue
+			}
+			if found := x.prefixedByline(c); person(found) {
+				return found
+			}
+			// "<span>By </span><a>Jane Doe</a>": the prefix is alone in its
+			// element, the names are in the next ones.
+			if !prefixOnly(c) {
+				continue
+			}
+			if !read {
+				whole, short = pagetext.Short(n, maxBylineText)
+				read = true
+			}
+			if short && byline.HasPrefix(whole) {
+				if found := x.namesInText(whole); person(found) {
+					return found
+				}
+			}
+		}
+	}
+	return org
+}
+
+// prefixOnly reports an element whose text is a byline's prefix and
+// nothing else: "<span>By </span>".
+func prefixOnly(n *html.Node) bool {
+	t, short := pagetext.Short(n, 20)
+	return short && byline.HasPrefix(t) && byline.Clean(t) == nil
+}
+
+// authorElements reads the innermost author elements of scope: the first
+// one that credits a person, with its siblings ("By <a rel=author>A</a>
+// and <a rel=author>B</a>" gives both), else the first that credits an
+// organisation. An outer element is skipped because it often holds the
+// date and other labels too.
+func (x *extraction) authorElements(scope *goquery.Selection) byline.Credit {
+	return firstCredit(
+		func() byline.Credit { return x.authorElementsOf(scope, true) },
+		// The inner ones are labels ("<div class=td-author-by>By</div> <a
+		// href=/author/x>Name</a>"): the name is in an outer one, the
+		// lowest that names a person (not the box that adds "Watch live"
+		// to it).
+		func() byline.Credit { return x.authorElementsOf(scope, false) },
+	)
+}
+
+func (x *extraction) authorElementsOf(scope *goquery.Selection, innermost bool) byline.Credit {
+	var c, org byline.Credit
+	var parent *html.Node
+	scope.Find("*").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		n := s.Get(0)
+		if !markup.IsAuthorElement(n) || markup.InsideBylineJunk(n, x.anchor) || innermost && hasAuthorDescendant(n) {
+			return true
+		}
+		if parent != nil && n.Parent != parent {
+			return true
+		}
+		found := x.namesIn(n)
+		if parent == nil {
+			if len(found.People) == 0 {
+				if org.Empty() {
+					org = found
+				}
+				return true
+			}
+			if !innermost && x.personInside(n) {
+				return true // the inner one comes next
+			}
+			parent = n.Parent
+		}
+		c = c.Add(found)
+		return true
+	})
+	if c.Empty() {
+		return org
+	}
+	return c
+}
+
+// personInside reports an author element under n that names a person.
+func (x *extraction) personInside(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if markup.IsAuthorElement(c) && !markup.InsideBylineJunk(c, x.anchor) && len(x.namesIn(c).People) > 0 ||
+			x.personInside(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAuthorDescendant(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (markup.IsAuthorElement(c) || hasAuthorDescendant(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesIn reads the credit of a byline element, without the dates it often
+// carries ("By Jane Doe, June 29, 2023"), and with the site's name as its
+// newsroom.
+func (x *extraction) namesIn(n *html.Node) byline.Credit {
+	t, short := pagetext.Short(n, maxBylineText)
+	if !short {
+		return byline.Credit{} // a box that holds more than a byline
+	}
+	return x.namesInText(t)
+}
+
+func (x *extraction) namesInText(t string) byline.Credit {
+	if t == "" || utf8.RuneCountInString(t) > maxBylineText {
+		return byline.Credit{}
+	}
+	ms := dates.Find(t, x.e.tz, x.now)
+	for i := len(ms) - 1; i >= 0; i-- {
+		t = t[:ms[i].Start] + " , " + t[ms[i].End:]
+	}
+	return x.own(byline.Parse(t))
+}
+
+// wordsBefore reports an element before c among n's children that prints
+// words: "<span>x</span> by definition" does not start with "by". An icon
+// or a bullet before a byline prints none.
+func wordsBefore(n, c *html.Node) bool {
+	for s := n.FirstChild; s != nil && s != c; s = s.NextSibling {
+		if s.Type != html.ElementNode || pagetext.IsHidden(s.DataAtom) {
+			continue
+		}
+		t, short := pagetext.Short(s, maxBylineText)
+		if !short || strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// firstText is n's first non-blank text child.
+func firstText(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return c
+		}
+	}
+	return nil
+}
