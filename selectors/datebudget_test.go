@@ -15,8 +15,9 @@ import (
 )
 
 // The date steps read a bounded part of a page (maxDateCandidates values,
-// short labels, the first maxDateScanText of text for go-htmldate), so that
-// a page of megabytes costs about what its start costs. These tests check
+// short labels, the first maxDateScanText of text for go-htmldate and
+// maxDateSearchText for its free-text search), so that a page of megabytes
+// costs about what its start costs. These tests check
 // the bounds and that the bounded readers give what the unbounded ones did.
 
 // TestClonePrefix checks that go-htmldate's copy is the page when the page
@@ -136,4 +137,23 @@ func countElements(n *html.Node) int {
 		c += countElements(k)
 	}
 	return c
+}
+
+// TestExtraction_htmlDate_boundedSearch checks that go-htmldate's free-text
+// search reads the first maxDateSearchText of text, then no further.
+func TestExtraction_htmlDate_boundedSearch(t *testing.T) {
+	const sentence = "The council voted to keep the night buses running through the winter, after residents asked it to."
+	for _, before := range []int{maxDateSearchText / 2, maxDateSearchText + len(sentence)} {
+		var b strings.Builder
+		b.WriteString(`<html><body><h1>Night buses stay</h1>`)
+		for text := 0; text < before; text += len(sentence) {
+			b.WriteString("<p>" + sentence + "</p>")
+		}
+		b.WriteString(`<p>Written by the desk, 3 March 2021.</p></body></html>`)
+		x := extractionOf(t, b.String())
+		d, found := x.htmlDate()
+		if want := before < maxDateSearchText; found != want {
+			t.Errorf("date after %d bytes of text: found %v (%v), want %v", before, found, d, want)
+		}
+	}
 }

@@ -8,13 +8,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/markusmobius/go-htmldate"
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
 	"github.com/newsarc/newsarc/selectors/article"
 	"github.com/newsarc/newsarc/selectors/dates"
-	"github.com/newsarc/newsarc/selectors/internal/markup"
 	"github.com/newsarc/newsarc/selectors/structured"
 )
 
@@ -24,7 +20,8 @@ const futureSlack = 24 * time.Hour
 
 // extractDates: selector → JSON-LD → microdata → meta → <time datetime> in
 // the article header → visible text near the headline → URL path →
-// go-htmldate (published only).
+// go-htmldate (published only). A date in UTC is then written in the offset
+// the page gives the same instant elsewhere (inPageZone).
 func (x *extraction) extractDates() {
 	x.dateField(article.FieldPublished, x.e.published, &x.a.Published,
 		func(d *structured.Item) string { return d.Published }, structured.PublishedKeys)
@@ -45,6 +42,7 @@ func (x *extraction) extractDates() {
 			x.setDate(article.FieldPublished, &x.a.Published, dated{t, article.SourceGeneric})
 		}
 	}
+	x.inPageZone()
 }
 
 // dated is a date with its source; a zero t is no date.
@@ -146,80 +144,6 @@ func (x *extraction) urlDate() (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return t, true
-}
-
-// htmlDate asks go-htmldate, without its slow free-text search, for the
-// original publication date. It reads a copy of the page without the boxes
-// around the article (related posts, comments, sidebars), whose dates are
-// not this article's, and without what lies past its first 256 KiB of
-// text (clonePrefix). A result without a zone is a local time.
-func (x *extraction) htmlDate() (time.Time, bool) {
-	opts := htmldate.Options{
-		UseOriginalDate:     true,
-		SkipExtensiveSearch: true,
-		ExtractTime:         true,
-		MaxDate:             x.now.Add(futureSlack),
-	}
-	if x.base != nil {
-		opts.URL = x.base.String()
-	}
-	page := clonePrefix(x.root, &scanBudget{elements: maxDateScanElements, text: maxDateScanText})
-	if body := markup.FindElement(page, atom.Body); body != nil {
-		markup.RemoveJunk(body, x.e.removed) // the head's meta tags stay
-	}
-	r, err := htmldate.FromDocument(page, opts)
-	if err != nil || r.IsZero() {
-		return time.Time{}, false
-	}
-	t := r.DateTime
-	if !r.HasTimezone {
-		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, x.e.tz)
-	}
-	if !r.HasTime {
-		t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, x.e.tz)
-	}
-	return t, true
-}
-
-// The part of a page that go-htmldate reads: the start, where an article
-// prints its date, and far more (an article of 5,000 words is 30 KB of
-// text). go-htmldate reads the text of every element whose class suggests
-// a date, nested ones again and again, and each candidate it parses costs;
-// past these bounds a page holds comments, listings or a hostile server's
-// filler, whose dates are not the article's.
-const (
-	maxDateScanText     = 1 << 18 // bytes of text, outside scripts and styles
-	maxDateScanElements = 1 << 15
-)
-
-// scanBudget is what is left of the bounds above during a copy.
-type scanBudget struct{ elements, text int }
-
-// clonePrefix copies n as markup.Clone does, in document order, until the
-// budget is spent; the nodes after that point are left out and the text
-// node that spends it is cut. Scripts and styles cost nothing: they hold
-// JSON-LD, which go-htmldate reads whole, and no visible date.
-func clonePrefix(n *html.Node, b *scanBudget) *html.Node {
-	c := markup.CloneNode(n)
-	switch n.Type {
-	case html.ElementNode:
-		b.elements--
-	case html.TextNode:
-		if p := n.Parent; p == nil || p.DataAtom != atom.Script && p.DataAtom != atom.Style {
-			if len(c.Data) > b.text {
-				cut := b.text
-				for cut > 0 && !utf8.RuneStart(c.Data[cut]) {
-					cut--
-				}
-				c.Data = c.Data[:cut]
-			}
-			b.text -= len(n.Data)
-		}
-	}
-	for k := n.FirstChild; k != nil && b.elements > 0 && b.text > 0; k = k.NextSibling {
-		c.AppendChild(clonePrefix(k, b))
-	}
-	return c
 }
 
 func truncate(s string, n int) string {

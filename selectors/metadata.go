@@ -130,18 +130,10 @@ func (x *extraction) extractTags() {
 // extractLanguage: <html lang> → JSON-LD inLanguage → content-language and
 // og:locale meta → the site's configured language → detection on the body.
 func (x *extraction) extractLanguage() {
-	html := x.doc.Find("html").First()
-	for _, c := range []struct{ v, source string }{
-		{html.AttrOr("lang", html.AttrOr("xml:lang", "")), article.SourceMeta},
-		{x.ldLanguage(), article.SourceJSONLD},
-		{x.meta.First("content-language", "og:locale", "dc.language", "language"), article.SourceMeta},
-		{x.e.lang, article.SourceConfig},
-	} {
-		if l := primaryLang(c.v); l != "" {
-			x.a.Language = l
-			x.set(article.FieldLanguage, c.source)
-			return
-		}
+	if l, source := x.declaredLang(); l != "" {
+		x.a.Language = l
+		x.set(article.FieldLanguage, source)
+		return
 	}
 	if x.a.Body == "" {
 		return
@@ -152,6 +144,23 @@ func (x *extraction) extractLanguage() {
 			x.set(article.FieldLanguage, article.SourceGeneric)
 		}
 	}
+}
+
+// declaredLang is the primary language the page or the site's config
+// declares, and where it was read; "" when none does.
+func (x *extraction) declaredLang() (lang, source string) {
+	html := x.doc.Find("html").First()
+	for _, c := range []struct{ v, source string }{
+		{html.AttrOr("lang", html.AttrOr("xml:lang", "")), article.SourceMeta},
+		{x.ldLanguage(), article.SourceJSONLD},
+		{x.meta.First("content-language", "og:locale", "dc.language", "language"), article.SourceMeta},
+		{x.e.lang, article.SourceConfig},
+	} {
+		if l := primaryLang(c.v); l != "" {
+			return l, c.source
+		}
+	}
+	return "", ""
 }
 
 func (x *extraction) ldLanguage() string {

@@ -26,6 +26,15 @@ var (
 	}}
 )
 
+// Exclusive runs f holding the lock that serialises go-dateparser, for a
+// caller that reaches it through another package (go-htmldate's free-text
+// search), which would race with this one and with itself.
+func Exclusive(f func()) {
+	fallbackMu.Lock()
+	defer fallbackMu.Unlock()
+	f()
+}
+
 // misses remembers the labels go-dateparser found no date in, per time
 // zone (guarded by fallbackMu). Sites print the same labels on every page
 // ("5 دقائق", "Lecture 3 min") and a miss costs over a millisecond. Whether
