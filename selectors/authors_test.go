@@ -24,6 +24,13 @@ func TestExtractor_Extract_byline(t *testing.T) {
 		source string
 	}{
 		{
+			name: "prefix alone in its element, the name in the next one",
+			page: head + `</head><body><div class="header"><a href="/series/1"><h2>The Long Road</h2></a> <span>by</span>
+				<h3><a href="/profile/7">Jane Doe</a></h3>` + headline + `</div>` + text + `</body></html>`,
+			want:   []string{"Jane Doe"},
+			source: article.SourceText,
+		},
+		{
 			name:   "agency alone in the byline",
 			page:   head + `</head><body><article>` + headline + `<div class="byline">By Acme Wire Service</div>` + text + `</article></body></html>`,
 			want:   []string{"Acme Wire Service"},

@@ -100,9 +100,32 @@ func (x *extraction) prefixedByline(n *html.Node) byline.Credit {
 					return found
 				}
 			}
+			if found := x.prefixThenNext(c); person(found) {
+				return found
+			}
 		}
 	}
 	return org
+}
+
+// prefixThenNext reads the names in the element after a prefix that stands
+// alone in its own: "<span>by</span> <h3><a>Jane Doe</a></h3>", where the
+// box around both starts with something else (the series' title).
+func (x *extraction) prefixThenNext(prefix *html.Node) byline.Credit {
+	next := prefix.NextSibling
+	for next != nil && next.Type == html.TextNode && strings.TrimSpace(next.Data) == "" {
+		next = next.NextSibling
+	}
+	if next == nil || next.Type != html.ElementNode || pagetext.IsHidden(next.DataAtom) ||
+		markup.InsideBylineJunk(next, x.anchor) {
+		return byline.Credit{}
+	}
+	p, _ := pagetext.Short(prefix, 20)
+	t, short := pagetext.Short(next, maxBylineText)
+	if !short || t == "" {
+		return byline.Credit{}
+	}
+	return x.namesInText(p + " " + t)
 }
 
 // prefixOnly reports an element whose text is a byline's prefix and
