@@ -30,6 +30,24 @@ var (
 	rxAuthorSep = regexp.MustCompile(`(?i)\s+(?:and|et|avec|und|y|e)\s+|\s*[&,،;]\s*|\s+و\s+`)
 )
 
+// rxMidName is a parenthesis inside a name: a given or middle name
+// between two of its words ("Bruno (Henrique Zecchin) Rodrigues").
+var rxMidName = regexp.MustCompile(`(\p{L})\s*\(((?:\p{L}[\p{L}.'’-]*\s*){1,3})\)\s+(\p{Lu})`)
+
+// dropParens removes parenthesised notes ("Jane Doe (AP)", "[Reuters]")
+// but keeps the words of one inside a name, without its brackets. An
+// acronym there is an agency's ("Jane Doe (AP) John Roe").
+func dropParens(s string) string {
+	s = rxMidName.ReplaceAllStringFunc(s, func(m string) string {
+		g := rxMidName.FindStringSubmatch(m)
+		if strings.ToUpper(g[2]) == g[2] {
+			return m
+		}
+		return g[1] + " " + strings.TrimSpace(g[2]) + " " + g[3]
+	})
+	return rxParens.ReplaceAllString(s, " ")
+}
+
 // maxNameWords bounds one author's name; longer text is a sentence.
 const maxNameWords = 7
 
@@ -54,7 +72,7 @@ func Parse(s string) Credit {
 	s = pagetext.Clean(s)
 	s = rxEmail.ReplaceAllString(s, " ")
 	s = rxURL.ReplaceAllString(s, " ")
-	s = rxParens.ReplaceAllString(s, " ")
+	s = dropParens(s)
 	s = rxHandle.ReplaceAllString(s, " ")
 	// "OLJ / Par Philippe Abi-Akl": a slash between spaces separates
 	// parts as a bar does.

@@ -38,6 +38,9 @@ func TestClean(t *testing.T) {
 		{"Jane Doe | Reuters | 5 min read", []string{"Jane Doe"}},
 		{"June 29, 2023 | By Jane Doe", []string{"Jane Doe"}},
 		{"Jane Doe (Reuters)", []string{"Jane Doe"}},
+		// A parenthesis between two words of a name holds more of it.
+		{"Bruno (Henrique Zecchin) Rodrigues", []string{"Bruno Henrique Zecchin Rodrigues"}},
+		{"Jane Doe (AP) and John Roe", []string{"Jane Doe", "John Roe"}},
 		{"Jane Doe and jane doe", []string{"Jane Doe"}},
 		{"By Matthew Digby & Minh Do on Monday", []string{"Matthew Digby", "Minh Do"}},
 		{"Rachael Link, MS, RD", []string{"Rachael Link"}},
