@@ -1,6 +1,9 @@
 package dates
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Years outside this range are not news dates: a Hijri year (1445), a
 // phone number or a price.
@@ -32,6 +35,9 @@ func dateAt(toks []token, i int) (ymd, int, bool) {
 		return ymd{}, i, false
 	}
 	if toks[i].kind == tokNum {
+		if v, j, ok := cjkDate(toks, i); ok {
+			return v, j, true
+		}
 		if v, j, ok := dayMonthYear(toks, i); ok {
 			return v, j, true
 		}
@@ -64,6 +70,32 @@ func dayMonthYear(toks []token, i int) (ymd, int, bool) {
 	}
 	v := ymd{y, m, d.num}
 	return v, j, v.valid()
+}
+
+// cjkDate: 2019年4月4日 (Japanese, Chinese), 2019년 4월 4일 (Korean): year,
+// month and day each followed by its unit. The unit of the day may be glued
+// to the next word ("4日公表", "published on the 4th").
+func cjkDate(toks []token, i int) (ymd, int, bool) {
+	if i+5 >= len(toks) || toks[i].digits != 4 {
+		return ymd{}, i, false
+	}
+	unit := func(k int, units ...string) bool {
+		if toks[k].kind != tokWord {
+			return false
+		}
+		for _, u := range units {
+			if strings.HasPrefix(toks[k].text, u) {
+				return true
+			}
+		}
+		return false
+	}
+	if !unit(i+1, "年", "년") || toks[i+2].kind != tokNum || !unit(i+3, "月", "월") ||
+		toks[i+4].kind != tokNum || !unit(i+5, "日", "일") {
+		return ymd{}, i, false
+	}
+	v := ymd{toks[i].num, time.Month(toks[i+2].num), toks[i+4].num}
+	return v, i + 6, v.valid()
 }
 
 // monthDayYear: June 29, 2023; Jun. 29th 2023.

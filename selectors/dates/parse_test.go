@@ -42,6 +42,12 @@ func TestParse(t *testing.T) {
 		{"iso day", "2023-06-28", casablanca, "2023-06-28T00:00:00+01:00", true},
 		{"rfc1123", "Wed, 28 Jun 2023 10:15:00 GMT", casablanca, "2023-06-28T10:15:00Z", false},
 		{"rfc1123 offset", "Wed, 28 Jun 2023 10:15:00 +0200", nil, "2023-06-28T10:15:00+02:00", false},
+		// Year, month and day with their CJK units.
+		{"japanese day", "2019年4月4日", nil, "2019-04-04T00:00:00Z", true},
+		{"japanese day glued to a word", "2019年04月21日更新", nil, "2019-04-21T00:00:00Z", true},
+		{"korean day", "2019년 4월 4일", nil, "2019-04-04T00:00:00Z", true},
+		{"cjk month alone is no day", "2019年04月", nil, "", false},
+		{"cjk impossible day", "2019年2月30日", nil, "", false},
 		// Maghreb months.
 		{"maghreb janvier", "3 يناير 2023", casablanca, "2023-01-03T00:00:00+01:00", true},
 		{"maghreb mai", "28 ماي 2023", casablanca, "2023-05-28T00:00:00+01:00", true},
