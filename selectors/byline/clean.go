@@ -15,6 +15,8 @@ var bylinePrefixes = []string{
 	"written by", "posted by", "reported by", "story by", "words by", "analysis by",
 	"commentary by", "opinion by", "interview by", "by", "von", "por", "text", "texte", "текст", "автор",
 	"publié par", "rédigé par", "écrit par", "un article de", "par", "auteur", "author",
+	"escrito por", "publicado por", "geschrieben von", "autorin", "autora", "autor",
+	"door", "av", "af", "tekst", "texto",
 	"بقلم", "كتبت", "كتبه", "كتب", "إعداد", "اعداد", "تحرير", "إنجاز", "انجاز",
 }
 

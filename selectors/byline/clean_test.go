@@ -38,6 +38,13 @@ func TestClean(t *testing.T) {
 		{"Jane Doe | Reuters | 5 min read", []string{"Jane Doe"}},
 		{"June 29, 2023 | By Jane Doe", []string{"Jane Doe"}},
 		{"Jane Doe (Reuters)", []string{"Jane Doe"}},
+		// Prefixes of other languages; a name that starts like one stays whole.
+		{"Door Jan de Vries", []string{"Jan de Vries"}},
+		{"Av Anna Svensson", []string{"Anna Svensson"}},
+		{"Autor: Hans Müller", []string{"Hans Müller"}},
+		{"Escrito por Ana Gómez", []string{"Ana Gómez"}},
+		{"Avery Smith", []string{"Avery Smith"}},
+		{"Doorn Janssen", []string{"Doorn Janssen"}},
 		// A parenthesis between two words of a name holds more of it.
 		{"Bruno (Henrique Zecchin) Rodrigues", []string{"Bruno Henrique Zecchin Rodrigues"}},
 		{"Jane Doe (AP) and John Roe", []string{"Jane Doe", "John Roe"}},
@@ -93,6 +100,9 @@ func TestParse(t *testing.T) {
 		{"By The Associated Press", nil, []string{"The Associated Press"}},
 		{"By Acme Daily Staff", nil, []string{"Acme Daily Staff"}},
 		{"Metro Desk", nil, []string{"Metro Desk"}},
+		{"Redaktion", nil, []string{"Redaktion"}},
+		{"Von Redacción Acme", nil, []string{"Redacción Acme"}},
+		{"Agencias", nil, []string{"Agencias"}},
 		{"By XYZ", nil, []string{"XYZ"}},
 		// A part that names a person wins over one that names an
 		// organisation.

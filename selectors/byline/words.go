@@ -66,6 +66,8 @@ var staffWords = map[string]bool{
 	"équipe": true, "editor": true, "agencies": true, "agences": true, "wires": true,
 	"التحرير": true, "هيئة": true, "فريق": true, "المحرر": true, "محرر": true, "الموقع": true,
 	"وكالات": true, "قسم": true, "الأخبار": true, "الاخبار": true,
+	"redaktion": true, "redacción": true, "redação": true, "redazione": true, "redactie": true,
+	"agencias": true, "agenzie": true, "agências": true, "agenturen": true,
 }
 
 // orgWords name organisations, not people: a signature holding one credits
@@ -77,4 +79,5 @@ var orgWords = map[string]bool{
 	"afp": true, "reuters": true, "ap": true, "upi": true, "dpa": true, "efe": true, "ansa": true,
 	"xinhua": true, "وكالة": true, "وكالات": true, "بريس": true, "نيوز": true,
 	"التحرير": true, "رويترز": true,
+	"redaktion": true, "redacción": true, "redação": true, "redazione": true, "redactie": true,
 }
