@@ -28,7 +28,9 @@
 // lines are dropped; chunks of a body split between ads are added. The
 // rules are generic (class and id vocabularies in several languages, link
 // density, position against the headline and the body's container); none
-// names a site.
+// names a site. When the page holds many times the prose (text outside
+// links) that go-trafilatura took, go-readability gives a second opinion,
+// corrected the same way, which is kept only when it holds that much.
 //
 // What several rooms share lives under internal/: pagetext (the visible
 // text of a tree, folding, rune classes), markup (junk boxes, author and

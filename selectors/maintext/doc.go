@@ -13,6 +13,10 @@
 // several languages, link density, position against the headline and the
 // body's container); none names a site.
 //
+// A Page lays the page out once for several candidate texts (Page.Correct
+// measures each one's prose, its text outside links, so that a caller can
+// weigh a second extractor's text against go-trafilatura's).
+//
 // Correct needs only the parsed page, the headline's element and
 // go-trafilatura's paragraphs, and changes nothing in the tree. The package
 // imports golang.org/x/net/html and the shared selectors/internal packages

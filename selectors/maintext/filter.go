@@ -41,10 +41,63 @@ func (l *layout) inBox(n *html.Node) bool {
 	if v, ok := l.boxed[n]; ok {
 		return v
 	}
-	v := (markup.IsJunk(n) || n.DataAtom == atom.Figcaption || markup.HasClassWord(n, captionWords)) &&
+	v := (markup.IsJunk(n) && !l.textTemplate(n) || n.DataAtom == atom.Figcaption || markup.HasClassWord(n, captionWords)) &&
 		l.share(n) < junkShare && !markup.Inside(l.anchor, n) || l.inBox(n.Parent)
 	l.boxed[n] = v
 	return v
+}
+
+// textTemplate reports an element that is junk by its class alone, by
+// class tokens that carry most of the taken text across the page: a
+// template class on every paragraph ("paywall", "elementor-widget") is
+// the article's own, not a box's.
+func (l *layout) textTemplate(n *html.Node) bool {
+	classes := markup.JunkClasses(n)
+	if len(classes) == 0 {
+		return false
+	}
+	held := l.classHeld()
+	for _, c := range classes {
+		if float64(held[c]) < junkShare*float64(l.total) {
+			return false
+		}
+	}
+	return true
+}
+
+// classHeld returns the letters of taken blocks under the elements of
+// each class token, an element inside another of the same token counted
+// with it. Made once, when first asked, walking only the elements that
+// hold taken text.
+func (l *layout) classHeld() map[string]int {
+	if l.classes != nil {
+		return l.classes
+	}
+	l.classes = map[string]int{}
+	open := map[string]bool{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		var mine []string
+		if n.Type == html.ElementNode {
+			for _, c := range markup.ClassKeys(n) {
+				if !open[c] {
+					open[c] = true
+					mine = append(mine, c)
+					l.classes[c] += l.held[n]
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if l.held[c] > 0 {
+				walk(c)
+			}
+		}
+		for _, c := range mine {
+			delete(open, c)
+		}
+	}
+	walk(l.root)
+	return l.classes
 }
 
 // linky reports a block that is a link label: most of its letters in links.

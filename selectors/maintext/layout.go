@@ -11,6 +11,7 @@ import (
 // took, the element that holds most of them, and how much of the text each
 // element holds.
 type layout struct {
+	root      *html.Node
 	anchor    *html.Node // the headline's element, nil when unknown
 	src       []srcBlock
 	paras     []mapped
@@ -20,13 +21,14 @@ type layout struct {
 	container *html.Node          // deepest element holding most of the text; nil when nothing matched
 	order     map[*html.Node]int  // document order of elements
 	boxed     map[*html.Node]bool // inBox of elements asked so far
+	classes   map[string]int      // letters of taken blocks under each class token, once made (classHeld)
 }
 
 // containerShare is the part of the taken text that the container holds.
 const containerShare = 0.6
 
 func newLayout(root, anchor *html.Node, src []srcBlock, paras []mapped) *layout {
-	l := &layout{anchor: anchor, src: src, paras: paras, taken: map[int]bool{}, held: map[*html.Node]int{}, order: map[*html.Node]int{}, boxed: map[*html.Node]bool{}}
+	l := &layout{root: root, anchor: anchor, src: src, paras: paras, taken: map[int]bool{}, held: map[*html.Node]int{}, order: map[*html.Node]int{}, boxed: map[*html.Node]bool{}}
 	i := 0
 	var number func(n *html.Node)
 	number = func(n *html.Node) {

@@ -76,13 +76,7 @@ func (l *layout) pieces() []piece {
 // around the body's container and reads as header or footer (trim).
 // Correct reads the tree and does not change it.
 func Correct(root, headline *html.Node, paras []string) []string {
-	src := sourceBlocks(root)
-	l := newLayout(root, headline, src, align(src, paras))
-	var out []string
-	for _, p := range l.trim(l.filter(l.extend(l.pieces()))) {
-		out = append(out, p.text)
-	}
-	return out
+	return NewPage(root, headline).Correct(paras).Paragraphs
 }
 
 // extendLevels is how far above the container siblings of its kind are

@@ -1,10 +1,13 @@
 package markup
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsarc/newsarc/selectors/internal/pagetext"
 )
 
 // ClassWords returns the lowercased words of an element's class and id:
@@ -15,7 +18,7 @@ func ClassWords(n *html.Node) []string {
 		if a.Key != "class" && a.Key != "id" && a.Key != "itemprop" {
 			continue
 		}
-		for _, words := range classTokens(a.Val) {
+		for _, words := range nameTokens(n, a) {
 			out = append(out, words...)
 			if len(words) > 1 {
 				out = append(out, strings.Join(words, ""))
@@ -55,6 +58,79 @@ func classTokens(v string) [][]string {
 		}
 	}
 	return out
+}
+
+// utilityMarks are the characters of utility classes, which name a style
+// and not a part of the page: a variant ("print:hidden", "md:flex"), an
+// arbitrary value ("w-[204px]"), an atomic rule ("Mstart(150px)--modal").
+// A component's class has none: CSS would have to escape them.
+const utilityMarks = ":()[]"
+
+// nameTokens is classTokens of an element's class, id or itemprop, without
+// the tokens that do not say what the element is: utility classes and an
+// id made from the element's own title ("sharing-your-work" on a section
+// titled "Sharing your work", as documentation generators write them).
+func nameTokens(n *html.Node, a html.Attribute) [][]string {
+	v := a.Val
+	if a.Key == "class" && strings.ContainsAny(v, utilityMarks) {
+		var kept []string
+		for tok := range strings.FieldsSeq(v) {
+			if !strings.ContainsAny(tok, utilityMarks) {
+				kept = append(kept, tok)
+			}
+		}
+		v = strings.Join(kept, " ")
+	}
+	toks := classTokens(v)
+	if a.Key == "id" && len(toks) == 1 && titleSlug(n, toks[0]) {
+		return nil
+	}
+	return toks
+}
+
+// minSlugWords is the length of an id read as made from a title: shorter
+// ids ("share", "related-posts") are written by hand and name the box,
+// whatever its heading says.
+const minSlugWords = 3
+
+// titleSlug reports id words that begin the words of the element's
+// heading: the element itself when it is one, else its first child
+// element.
+func titleSlug(n *html.Node, words []string) bool {
+	if len(words) < minSlugWords {
+		return false
+	}
+	h := n
+	if !isHeadingAtom(h.DataAtom) {
+		h = firstElement(n)
+	}
+	if h == nil || !isHeadingAtom(h.DataAtom) {
+		return false
+	}
+	var b strings.Builder
+	pagetext.Write(&b, h)
+	var title []string
+	for _, ws := range classTokens(b.String()) {
+		title = append(title, ws...)
+	}
+	return len(title) >= len(words) && slices.Equal(title[:len(words)], words)
+}
+
+func isHeadingAtom(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+func firstElement(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
 }
 
 func isASCIILetter(c byte) bool {

@@ -67,15 +67,43 @@ func IsBylineJunk(n *html.Node) bool {
 }
 
 func isJunk(n *html.Node, byline bool) bool {
+	return junkBy(n, byline, nil)
+}
+
+// JunkClasses returns the class tokens that make n junk, each as its words
+// joined ("paywall", "elementorwidget"), when nothing else does; nil when
+// n is not junk, or is junk by its tag, role, id or hidden state too.
+func JunkClasses(n *html.Node) []string {
+	var classes []string
+	if junkBy(n, false, &classes) {
+		return nil
+	}
+	return classes
+}
+
+// ClassKeys returns the tokens of n's class as JunkClasses names them.
+func ClassKeys(n *html.Node) []string {
+	var out []string
+	for _, a := range n.Attr {
+		if a.Key == "class" {
+			for _, words := range nameTokens(n, a) {
+				out = append(out, strings.Join(words, ""))
+			}
+		}
+	}
+	return out
+}
+
+// junkBy reports n junk. With classes not nil, a junk class token does
+// not end the search: its key is added to classes, and junkBy reports
+// only what else makes n junk.
+func junkBy(n *html.Node, byline bool, classes *[]string) bool {
 	if n.Type != html.ElementNode || n.DataAtom == atom.Html || n.DataAtom == atom.Body || isMain(n) {
 		return false
 	}
 	if junkElems[n.DataAtom] {
 		return true
 	}
-	// The byline's own box keeps its buttons: <div class="post-authors
-	// social-bar">. Asked only of a class with such buttons.
-	box := func() bool { return HasAuthorClass(n) }
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id":
@@ -94,20 +122,33 @@ func isJunk(n *html.Node, byline bool) bool {
 		default:
 			continue
 		}
-		for _, words := range classTokens(a.Val) {
-			// "has-social-tools", "has-sidebar": what the element holds
-			// beside its own content, not what it is.
-			if words[0] == "has" || byline && bylineButtons(words) && (namesByline(words) || box()) {
+		for _, words := range nameTokens(n, a) {
+			if !junkToken(n, words, byline) {
 				continue
 			}
-			if junkWords[strings.Join(words, "")] {
+			if classes == nil || a.Key != "class" {
 				return true
 			}
-			for _, w := range words {
-				if junkWords[w] || tooltipWords[w] && isTooltipCard(n) {
-					return true
-				}
-			}
+			*classes = append(*classes, strings.Join(words, ""))
+		}
+	}
+	return false
+}
+
+// junkToken reports the words of a class or id token that make n junk.
+func junkToken(n *html.Node, words []string, byline bool) bool {
+	// "has-social-tools", "has-sidebar": what the element holds beside
+	// its own content, not what it is. The byline's own box keeps its
+	// buttons: <div class="post-authors social-bar">.
+	if words[0] == "has" || byline && bylineButtons(words) && (namesByline(words) || HasAuthorClass(n)) {
+		return false
+	}
+	if junkWords[strings.Join(words, "")] {
+		return true
+	}
+	for _, w := range words {
+		if junkWords[w] || tooltipWords[w] && isTooltipCard(n) {
+			return true
 		}
 	}
 	return false
