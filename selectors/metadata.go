@@ -7,6 +7,7 @@ import (
 	"github.com/RadhiFadlillah/whatlanggo"
 
 	"github.com/newsarc/newsarc/selectors/article"
+	"github.com/newsarc/newsarc/selectors/maintext"
 	"github.com/newsarc/newsarc/selectors/structured"
 )
 
@@ -53,9 +54,16 @@ func sameSite(a, b *url.URL) bool {
 	return strings.TrimPrefix(a.Hostname(), "www.") == strings.TrimPrefix(b.Hostname(), "www.")
 }
 
-// extractDescription: JSON-LD → microdata → og:description, description.
+// extractDescription: JSON-LD → microdata → og:description, description →
+// the standfirst printed under the headline, which the body leaves out.
 func (x *extraction) extractDescription() {
 	x.firstOf(article.FieldDescription, &x.a.Description, func(d *structured.Item) string { return d.Description }, structured.DescriptionKeys)
+	if x.a.Description == "" {
+		if s := maintext.Standfirst(x.anchor); s != "" {
+			x.a.Description = s
+			x.set(article.FieldDescription, article.SourceText)
+		}
+	}
 }
 
 // extractSection: JSON-LD articleSection → microdata → article:section.

@@ -23,5 +23,6 @@
 // (pagetext, markup, lines) only; never package selectors nor its other
 // rooms (structured, byline, dates), and not go-trafilatura: its caller
 // runs that (the tests do, to benchmark Correct on real pages).
-// BenchmarkCorrect and FuzzCorrect exercise it alone.
+// BenchmarkCorrect and FuzzCorrect exercise it alone. Standfirst returns
+// the standfirst that Correct leaves out of the body, for the description.
 package maintext

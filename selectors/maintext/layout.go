@@ -22,6 +22,7 @@ type layout struct {
 	order     map[*html.Node]int  // document order of elements
 	boxed     map[*html.Node]bool // inBox of elements asked so far
 	classes   map[string]int      // letters of taken blocks under each class token, once made (classHeld)
+	kinds     map[string]int      // taken blocks in the container by tag and class, made when first asked
 }
 
 // containerShare is the part of the taken text that the container holds.

@@ -166,6 +166,31 @@ var correctCases = []correctCase{
 		want: []string{"The library will stay open late on Thursdays from next month.", "Readers asked for longer hours in a survey last year."},
 	},
 	{
+		name:     "body paragraph in the headline's group",
+		headline: true,
+		page: `<html><body><main><div class="col-top"><h1>The harbour gets a new crane</h1>
+<div class="story-text"><p class="story-para">The port authority bought the largest crane on the coast, it said on Monday.</p></div></div>
+<div class="col-main"><div class="story-text"><p class="story-para">The crane arrives by ship from the builder's yard in March.</p>
+<p class="story-para">It lifts twice the load of the cranes the harbour uses today.</p>
+<p class="story-para">Dock workers will train on it for two weeks before it opens.</p></div></div></main></body></html>`,
+		paras: []string{"The port authority bought the largest crane on the coast, it said on Monday.", "The crane arrives by ship from the builder's yard in March.",
+			"It lifts twice the load of the cranes the harbour uses today.", "Dock workers will train on it for two weeks before it opens."},
+		want: []string{"The port authority bought the largest crane on the coast, it said on Monday.", "The crane arrives by ship from the builder's yard in March.",
+			"It lifts twice the load of the cranes the harbour uses today.", "Dock workers will train on it for two weeks before it opens."},
+	},
+	{
+		name:     "lead with a topic link whose class has a date word",
+		headline: true,
+		page: `<html><body><article class="story"><h1>Rail strike called off</h1>
+<p>PARIS — <a class="meta-org" href="/topic/unions">The rail unions</a> called off next week's strike after talks ended late on Sunday.</p>
+<p>Trains will run as planned from Monday morning.</p>
+<p>The talks on wages resume at the end of the month.</p></article></body></html>`,
+		paras: []string{"PARIS — The rail unions called off next week's strike after talks ended late on Sunday.", "Trains will run as planned from Monday morning.",
+			"The talks on wages resume at the end of the month."},
+		want: []string{"PARIS — The rail unions called off next week's strike after talks ended late on Sunday.", "Trains will run as planned from Monday morning.",
+			"The talks on wages resume at the end of the month."},
+	},
+	{
 		name:  "nothing found",
 		page:  `<html><body><p>Some text.</p></body></html>`,
 		paras: nil,

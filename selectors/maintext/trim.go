@@ -31,6 +31,9 @@ func (l *layout) headerLike(p piece) bool {
 	if isHeading(p.node) {
 		return true
 	}
+	if l.bodyParagraph(p.node) {
+		return false
+	}
 	if l.anchor != nil {
 		// The headline's group, not the body's.
 		if lca, _ := branches(p.node, l.anchor); lca != nil && !markup.Inside(l.container, lca.Parent) {
@@ -49,6 +52,34 @@ func (l *layout) headerLike(p piece) bool {
 	return holdsByline(p.node)
 }
 
+// minBodyKind is how many of the container's taken blocks share a tag and
+// class for that class to be the one the page writes its paragraphs in.
+const minBodyKind = 2
+
+// bodyParagraph reports a block written in the element and class the
+// container's paragraphs are written in: a part of the body that the page
+// lays out above the container, in the headline's group (the first
+// paragraphs beside the title, the rest in a later column or section), is
+// body whatever its ancestors' classes say.
+func (l *layout) bodyParagraph(n *html.Node) bool {
+	if n == nil || l.container == nil || markup.Attr(n, "class") == "" {
+		return false
+	}
+	if l.kinds == nil {
+		l.kinds = map[string]int{}
+		for b, sb := range l.src {
+			if l.taken[b] && markup.Inside(sb.node, l.container) && markup.Attr(sb.node, "class") != "" {
+				l.kinds[kindKey(sb.node)]++
+			}
+		}
+	}
+	return l.kinds[kindKey(n)] >= minBodyKind
+}
+
+func kindKey(n *html.Node) string {
+	return n.Data + " " + markup.Attr(n, "class")
+}
+
 // holdsByline reports a short element that holds the byline or the date:
 // "<div class=post-info><span class=author>…</span> <span class=date>…".
 func holdsByline(n *html.Node) bool {
@@ -60,7 +91,11 @@ func holdsByline(n *html.Node) bool {
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (c.DataAtom == atom.Time || markup.IsAuthorElement(c) || markup.HasDateClass(c) || walk(c)) {
+			// A link's date word names what it links to ("meta-org",
+			// "meta-loc": topic pages); the date a link prints is in a
+			// <time> or in a labelled element around it.
+			if c.Type == html.ElementNode && (c.DataAtom == atom.Time || markup.IsAuthorElement(c) ||
+				c.DataAtom != atom.A && markup.HasDateClass(c) || walk(c)) {
 				return true
 			}
 		}

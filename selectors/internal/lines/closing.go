@@ -17,7 +17,7 @@ var (
 	// "Email A at …", "تابعونا على فيسبوك".
 	rxContact = regexp.MustCompile(`(?i)^(?:write to|email|e-mail|reach|contact|follow|suivez|retrouvez|écrivez à|تابعونا|تابعوا|للتواصل)\b.{0,120}(?:@|https?://|twitter|facebook|instagram|youtube|linkedin|telegram|فيسبوك|تويتر|انستغرام|يوتيوب)|^[\w.+-]+@[\w-]+\.[\w.]+$|^(?:https?://)?(?:www\.)?(?:twitter|facebook|instagram)\.com/\S+$`)
 	// rxCallToAction: newsletters, subscriptions, apps, sharing.
-	rxCallToAction = regexp.MustCompile(`(?i)\bnewsletters?\b|\binbox\b|\bsubscribe\b|\bsign up\b|\bshare it\b|\bget the .{0,30}\bapp\b|\bdownload (?:our|the) app\b|abonnez-vous|inscrivez-vous|lettre d'information|téléchargez (?:notre|l'application)|اشترك|النشرة البريدية|حمّل تطبيق|حمل تطبيق`)
+	rxCallToAction = regexp.MustCompile(`(?i)\bnewsletters?\b|\byour inbox\b|\bsubscribe\b|\bsign up\b|\bshare it\b|\bget the .{0,30}\bapp\b|\bdownload (?:our|the) app\b|abonnez-vous|inscrivez-vous|lettre d'information|téléchargez (?:notre|l'application)|اشترك|النشرة البريدية|حمّل تطبيق|حمل تطبيق`)
 )
 
 // maxTailLine bounds the length of a closing line; longer text is article.

@@ -51,6 +51,7 @@ func TestIsCallToAction(t *testing.T) {
 		"اشترك في النشرة البريدية":                                   true,
 		"Abonnez-vous à notre lettre d'information.":                 true,
 		"The council will vote on the plan next week.":               false,
+		"For every email I deleted, two more landed in my inbox.":    false,
 		strings.Repeat("subscribe ", 30):                             false,
 	} {
 		if got := IsCallToAction(p); got != want {
