@@ -2,7 +2,7 @@
 # The go-trafilatura copy under third_party (see its NEWSARC.md) must
 # extract the text that the module as served extracts: one small program,
 # built once against the copy and once against the module as served,
-# extracts every page of ../shared/corpus/*/html/*.html.gz with three option
+# extracts every page of ../shared/corpus/*/html/*.html.gz with four option
 # sets and prints a SHA-256 of the text of each; the two outputs must be
 # identical. (The copies' own upstream tests run in go test ./..., as
 # packages of this module.)
@@ -93,6 +93,17 @@ var sets = []struct {
 	// "newsarc" set again: patch 4 must leave the text as it was.
 	{"newsarc+SkipMetadata", func(page string) trafilatura.Options {
 		o := newsarcOptions(page)
+		if skipMetadata != nil {
+			skipMetadata(&o)
+		}
+		return o
+	}},
+	// And on a page without a URL, where the module as served takes the
+	// page's URL from its metadata as OriginalURL: newsarc skips the
+	// metadata there too, since the text does not depend on that URL.
+	{"newsarc-without-url+SkipMetadata", func(page string) trafilatura.Options {
+		o := newsarcOptions(page)
+		o.OriginalURL = nil
 		if skipMetadata != nil {
 			skipMetadata(&o)
 		}

@@ -213,8 +213,11 @@ func (x *extraction) runGeneric() *genericResult {
 		PruneSelector:   x.e.prune,
 		// Only its title is used, as the headline's last fallback: once
 		// the headline is found, its metadata is not worth the fifth of
-		// its time that it costs (a patch of ours, third_party).
-		SkipMetadata: x.a.Headline != "" && x.base != nil,
+		// its time that it costs (a patch of ours, third_party). Without
+		// an OriginalURL it would take the page's own URL from its
+		// metadata, but it reads that URL only to make links absolute,
+		// which it does only with IncludeLinks: the body is the same.
+		SkipMetadata: x.a.Headline != "",
 	}
 	res, err := trafilatura.ExtractDocument(x.root, opts)
 	if err != nil || res == nil {

@@ -80,7 +80,7 @@ func (x *extraction) prefixedByline(n *html.Node) byline.Credit {
 				}
 			}
 		case html.ElementNode:
-			if pagetext.IsHidden(c.DataAtom) || markup.InsideBylineJunk(c, x.anchor) {
+			if pagetext.IsHidden(c.DataAtom) || x.insideBylineJunk(c) {
 				continue
 			}
 			if found := x.prefixedByline(c); person(found) {
@@ -117,7 +117,7 @@ func (x *extraction) prefixThenNext(prefix *html.Node) byline.Credit {
 		next = next.NextSibling
 	}
 	if next == nil || next.Type != html.ElementNode || pagetext.IsHidden(next.DataAtom) ||
-		markup.InsideBylineJunk(next, x.anchor) {
+		x.insideBylineJunk(next) {
 		return byline.Credit{}
 	}
 	p, _ := pagetext.Short(prefix, 20)
@@ -126,6 +126,15 @@ func (x *extraction) prefixThenNext(prefix *html.Node) byline.Credit {
 		return byline.Credit{}
 	}
 	return x.namesInText(p + " " + t)
+}
+
+// insideBylineJunk is markup.InsideBylineJunk(n, x.anchor), each element
+// of the page tested once.
+func (x *extraction) insideBylineJunk(n *html.Node) bool {
+	if x.bylineJunk == nil || x.bylineJunk.Anchor() != x.anchor {
+		x.bylineJunk = markup.NewBylineJunk(x.anchor)
+	}
+	return x.bylineJunk.Inside(n)
 }
 
 // prefixOnly reports an element whose text is a byline's prefix and
@@ -156,7 +165,7 @@ func (x *extraction) authorElementsOf(scope *goquery.Selection, innermost bool) 
 	var parent *html.Node
 	scope.Find("*").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		n := s.Get(0)
-		if !markup.IsAuthorElement(n) || markup.InsideBylineJunk(n, x.anchor) || innermost && hasAuthorDescendant(n) {
+		if !markup.IsAuthorElement(n) || x.insideBylineJunk(n) || innermost && hasAuthorDescendant(n) {
 			return true
 		}
 		if parent != nil && n.Parent != parent {
@@ -190,7 +199,7 @@ func (x *extraction) personInside(n *html.Node) bool {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if markup.IsAuthorElement(c) && !markup.InsideBylineJunk(c, x.anchor) && len(x.namesIn(c).People) > 0 ||
+		if markup.IsAuthorElement(c) && !x.insideBylineJunk(c) && len(x.namesIn(c).People) > 0 ||
 			x.personInside(c) {
 			return true
 		}

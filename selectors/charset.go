@@ -43,15 +43,25 @@ func decodeHTML(body []byte, contentType, lang string) (string, string) {
 	enc, name := chooseEncoding(body, contentType, lang)
 	if name == "utf-8" {
 		body = bytes.TrimPrefix(body, utf8BOM)
-		return strings.ToValidUTF8(string(body), "\uFFFD"), name
+		return validUTF8(body), name
 	}
 	out, err := enc.NewDecoder().Bytes(body)
 	if err != nil {
 		// Single-byte decoders do not fail; UTF-16 on odd bytes does. Keep what
 		// can be read rather than losing the page.
-		return strings.ToValidUTF8(string(body), "\uFFFD"), "utf-8"
+		return validUTF8(body), "utf-8"
 	}
 	return string(out), name
+}
+
+// validUTF8 is strings.ToValidUTF8(string(b), "\uFFFD"); utf8.Valid, which
+// runs over ASCII eight bytes at a time, spares valid pages its decoding
+// of every rune.
+func validUTF8(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	return strings.ToValidUTF8(string(b), "\uFFFD")
 }
 
 func chooseEncoding(body []byte, contentType, lang string) (encoding.Encoding, string) {

@@ -88,3 +88,13 @@ func TestExtractor_Extract_charset(t *testing.T) {
 		t.Errorf("headline = %q, want %q", a.Headline, want)
 	}
 }
+
+// validUTF8 replaces what is not UTF-8 as strings.ToValidUTF8 does, and
+// gives a valid page back as it is.
+func TestValidUTF8(t *testing.T) {
+	for _, s := range []string{"", "plain", "élan ☃ 日本", "a\xffb", "\xe2\x80", "ok \xc3\x28 \xed\xa0\x80 end", "\uFFFD"} {
+		if got, want := validUTF8([]byte(s)), strings.ToValidUTF8(s, "\uFFFD"); got != want {
+			t.Errorf("validUTF8(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/newsarc/newsarc/selectors/article"
+	"github.com/newsarc/newsarc/selectors/internal/markup"
 	"github.com/newsarc/newsarc/selectors/structured"
 )
 
@@ -248,6 +249,8 @@ type extraction struct {
 	warnings []Warning
 	anchor   *html.Node // the headline's element, nil when unknown
 	generic  *genericResult
+	// bylineJunk remembers which elements the byline rules skip as junk.
+	bylineJunk *markup.BylineJunk
 }
 
 func newExtraction(e *Extractor, p Page, root *html.Node) *extraction {

@@ -22,6 +22,7 @@
 package trafilatura
 
 import (
+	"math"
 	"unicode/utf8"
 
 	"github.com/go-shiori/dom"
@@ -264,24 +265,6 @@ func linkDensityTest(element *html.Node, opts Options) ([]*html.Node, bool) {
 		return nil, false
 	}
 
-	// Get element text
-	text := trim(dom.TextContent(element))
-	textLength := utf8.RuneCountInString(text)
-
-	// Shortcut
-	if nLinks == 1 {
-		var threshold float64 = 100
-		if opts.Focus == FavorPrecision {
-			threshold = 10
-		}
-
-		linkText := trim(dom.TextContent(links[0]))
-		linkTextLength := utf8.RuneCountInString(linkText)
-		if linkTextLength > int(threshold) && float64(linkTextLength) > float64(textLength)*0.9 {
-			return nil, true
-		}
-	}
-
 	// Prepare limit
 	var limitLength int
 	if dom.TagName(element) == "p" {
@@ -295,6 +278,32 @@ func linkDensityTest(element *html.Node, opts Options) ([]*html.Node, bool) {
 			limitLength = 300
 		} else {
 			limitLength = 100
+		}
+	}
+
+	// Get element text
+	// newsarc patch 8: the length of the trimmed text, counted only as far
+	// as the tests below read it (trimmedTextLength): up to limitLength,
+	// and for a single link up to where its text is surely under 90 % of
+	// the element's.
+	var threshold float64 = 100
+	if opts.Focus == FavorPrecision {
+		threshold = 10
+	}
+	var linkTextLength int
+	countLimit := limitLength
+	if nLinks == 1 {
+		linkTextLength = trimmedTextLength(links[0], math.MaxInt)
+		if linkTextLength > int(threshold) {
+			countLimit = max(countLimit, 2*linkTextLength+2)
+		}
+	}
+	textLength := trimmedTextLength(element, countLimit)
+
+	// Shortcut
+	if nLinks == 1 {
+		if linkTextLength > int(threshold) && float64(linkTextLength) > float64(textLength)*0.9 {
+			return nil, true
 		}
 	}
 
@@ -355,8 +364,8 @@ func linkDensityTestTables(table *html.Node, opts Options) bool {
 // collectLinkInfo collects heuristics on link text.
 func collectLinkInfo(links []*html.Node) (linkLength, nShortLinks int, nonEmptyLinks []*html.Node) {
 	for _, link := range links {
-		text := trim(dom.TextContent(link))
-		textLength := utf8.RuneCountInString(text)
+		// newsarc patch 8: counted in place.
+		textLength := trimmedTextLength(link, math.MaxInt)
 		if textLength == 0 {
 			continue
 		}
@@ -478,8 +487,8 @@ func deleteByLinkDensity(subTree *html.Node, opts Options, backtracking bool, ta
 		if isHighDensity {
 			nodesToDelete = append(nodesToDelete, elem)
 		} else if backtracking && len(nonEmptyLinks) > 0 {
-			text := trim(dom.TextContent(elem))
-			textLength := utf8.RuneCountInString(text)
+			// newsarc patch 8: counted in place, up to threshold.
+			textLength := trimmedTextLength(elem, threshold)
 			if textLength > 0 && textLength < threshold && len(dom.Children(elem)) >= nChildLimit {
 				nodesToDelete = append(nodesToDelete, elem)
 			}

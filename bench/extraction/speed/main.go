@@ -18,7 +18,7 @@
 // CPU time is the process's user+system time, so other work on a shared
 // machine does not count against the engine; GOMAXPROCS is 1.
 //
-// usage: speed -corpus ../shared/corpus/scrapinghub -out DIR [-rounds 3] [-engines a,b]
+// usage: speed -corpus ../shared/corpus/scrapinghub -out DIR [-rounds 3] [-engines a,b] [-cpuprofile FILE]
 package main
 
 import (
@@ -35,6 +35,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"syscall"
@@ -58,9 +59,25 @@ func main() {
 	out := flag.String("out", "", "write predictions to OUT/<engine>/<id>.json")
 	rounds := flag.Int("rounds", 3, "passes over the corpus per engine; the fastest counts")
 	only := flag.String("engines", "go-trafilatura,go-trafilatura-lean,newsarc", "comma-separated engines to run")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of all rounds of all engines to this file")
 	flag.Parse()
 	log.SetFlags(0)
 	runtime.GOMAXPROCS(1)
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			if err := f.Close(); err != nil {
+				log.Print(err)
+			}
+		}()
+	}
 
 	pages, err := load(*corpus)
 	if err != nil {

@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 
@@ -37,23 +38,7 @@ func ClassWords(n *html.Node) []string {
 func classTokens(v string) [][]string {
 	var out [][]string
 	for tok := range strings.FieldsSeq(v) {
-		var words []string
-		for i := 0; i < len(tok); {
-			if !isASCIILetter(tok[i]) {
-				i++
-				continue
-			}
-			j := i
-			for j < len(tok) && 'A' <= tok[j] && tok[j] <= 'Z' {
-				j++
-			}
-			for j < len(tok) && 'a' <= tok[j] && tok[j] <= 'z' {
-				j++
-			}
-			words = append(words, strings.ToLower(tok[i:j]))
-			i = j
-		}
-		if len(words) > 0 {
+		if words := tokenWords(tok); len(words) > 0 {
 			out = append(out, words)
 		}
 	}
@@ -133,15 +118,52 @@ func firstElement(n *html.Node) *html.Node {
 	return nil
 }
 
+// tokenWords is the words of one token of a class or id value, as
+// classTokens splits them.
+func tokenWords(tok string) []string {
+	var words []string
+	for i := 0; i < len(tok); {
+		if !isASCIILetter(tok[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(tok) && 'A' <= tok[j] && tok[j] <= 'Z' {
+			j++
+		}
+		for j < len(tok) && 'a' <= tok[j] && tok[j] <= 'z' {
+			j++
+		}
+		words = append(words, strings.ToLower(tok[i:j]))
+		i = j
+	}
+	return words
+}
+
 func isASCIILetter(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // HasClassWord reports an element whose class or id holds a word of set.
 func HasClassWord(n *html.Node, set map[string]bool) bool {
-	for _, w := range ClassWords(n) {
-		if set[w] {
-			return true
+	var buf [64]byte
+	var ends [8]int
+	for _, a := range n.Attr {
+		if !isClassKey(a.Key) {
+			continue
+		}
+		for tok := range strings.FieldsSeq(a.Val) {
+			joined, end := lowerWords(tok, buf[:0], ends[:0])
+			start := 0
+			for _, e := range end {
+				if set[string(joined[start:e])] {
+					return true
+				}
+				start = e
+			}
+			if len(end) > 1 && set[string(joined)] {
+				return true
+			}
 		}
 	}
 	return false
@@ -152,14 +174,67 @@ func HasClassWord(n *html.Node, set map[string]bool) bool {
 // ("createdate", "newsdate"). A "today" element prints the day the page
 // was served, not the article's.
 func HasDateClass(n *html.Node) bool {
+	var buf [64]byte
+	var ends [8]int
 	date := false
-	for _, w := range ClassWords(n) {
-		if todayWords[w] {
-			return false
+	isDate := func(w []byte) bool {
+		return dateWords[string(w)] || bytes.HasSuffix(w, dateWord) || bytes.HasPrefix(w, dateWord)
+	}
+	for _, a := range n.Attr {
+		if !isClassKey(a.Key) {
+			continue
 		}
-		date = date || dateWords[w] || strings.HasSuffix(w, "date") || strings.HasPrefix(w, "date")
+		for tok := range strings.FieldsSeq(a.Val) {
+			joined, end := lowerWords(tok, buf[:0], ends[:0])
+			start := 0
+			for _, e := range end {
+				if todayWords[string(joined[start:e])] {
+					return false
+				}
+				date = date || isDate(joined[start:e])
+				start = e
+			}
+			if len(end) > 1 {
+				if todayWords[string(joined)] {
+					return false
+				}
+				date = date || isDate(joined)
+			}
+		}
 	}
 	return date
+}
+
+var dateWord = []byte("date")
+
+func isClassKey(k string) bool {
+	return k == "class" || k == "id" || k == "itemprop"
+}
+
+// lowerWords appends the words of one class token, as classTokens splits
+// them, to joined, lowercased and back to back, and the end of each in
+// joined to ends. HasClassWord and HasDateClass, asked of every element
+// several times per page, read words from arrays on their stack, where
+// ClassWords allocates a slice and strings.
+func lowerWords(tok string, joined []byte, ends []int) ([]byte, []int) {
+	for i := 0; i < len(tok); {
+		if !isASCIILetter(tok[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(tok) && 'A' <= tok[j] && tok[j] <= 'Z' {
+			joined = append(joined, tok[j]+('a'-'A'))
+			j++
+		}
+		for j < len(tok) && 'a' <= tok[j] && tok[j] <= 'z' {
+			joined = append(joined, tok[j])
+			j++
+		}
+		ends = append(ends, len(joined))
+		i = j
+	}
+	return joined, ends
 }
 
 // HasAuthorClass reports an element whose class or id says it prints the

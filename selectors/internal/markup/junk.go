@@ -122,6 +122,9 @@ func junkBy(n *html.Node, byline bool, classes *[]string) bool {
 		default:
 			continue
 		}
+		if !mayBeJunk(a.Val) {
+			continue
+		}
 		for _, words := range nameTokens(n, a) {
 			if !junkToken(n, words, byline) {
 				continue
@@ -152,6 +155,33 @@ func junkToken(n *html.Node, words []string, byline bool) bool {
 		}
 	}
 	return false
+}
+
+// mayBeJunk reports a class or id value with a token that has a junk or
+// tooltip word, or whose words joined are a junk word: the only values
+// that can make an element junk. Most have none, and are read without
+// allocating.
+func mayBeJunk(v string) bool {
+	for tok := range strings.FieldsSeq(v) {
+		if mayBeJunkToken(tok) {
+			return true
+		}
+	}
+	return false
+}
+
+func mayBeJunkToken(tok string) bool {
+	var buf [64]byte
+	var ends [8]int
+	joined, end := lowerWords(tok, buf[:0], ends[:0])
+	start := 0
+	for _, e := range end {
+		if w := joined[start:e]; junkWords[string(w)] || tooltipWords[string(w)] {
+			return true
+		}
+		start = e
+	}
+	return len(end) > 1 && junkWords[string(joined)]
 }
 
 // isTooltipCard reports the innermost element with a tooltip class that
@@ -249,6 +279,36 @@ func InsideBylineJunk(n, anchor *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// BylineJunk answers InsideBylineJunk for the elements of one tree that
+// does not change, testing each element once: the byline rules ask it of
+// every element they descend into, and so of each element's ancestors
+// again and again.
+type BylineJunk struct {
+	anchor *html.Node
+	known  map[*html.Node]bool
+}
+
+// NewBylineJunk answers InsideBylineJunk(n, anchor).
+func NewBylineJunk(anchor *html.Node) *BylineJunk {
+	return &BylineJunk{anchor: anchor, known: map[*html.Node]bool{}}
+}
+
+// Anchor is the anchor the answers are for.
+func (j *BylineJunk) Anchor() *html.Node { return j.anchor }
+
+// Inside is InsideBylineJunk(n, anchor).
+func (j *BylineJunk) Inside(n *html.Node) bool {
+	if n == nil {
+		return false
+	}
+	v, ok := j.known[n]
+	if !ok {
+		v = IsBylineJunk(n) && !Inside(j.anchor, n) || j.Inside(n.Parent)
+		j.known[n] = v
+	}
+	return v
 }
 
 // RemoveJunk deletes junk descendants of n (n itself is kept: a selector

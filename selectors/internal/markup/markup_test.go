@@ -104,6 +104,28 @@ func TestInsideJunk(t *testing.T) {
 	}
 }
 
+// BylineJunk remembers each element's answer; asked in any order, with or
+// without an anchor, it answers as InsideBylineJunk.
+func TestBylineJunk_asInsideBylineJunk(t *testing.T) {
+	root, ids := page(t, `<html><body><div class="menu" id="menu"><h1 id="h1">Headline</h1>
+<p id="p">By <a id="a">Jane</a></p></div><div class="comments"><div id="c"><p id="cp">a comment</p></div></div>
+<div class="share-byline"><span id="bar">By Joe</span></div><p id="body">body</p></body></html>`)
+	var all []*html.Node
+	for n := range root.Descendants() {
+		all = append(all, n)
+	}
+	for _, anchor := range []*html.Node{nil, ids["h1"], ids["cp"]} {
+		for _, order := range [][]*html.Node{all, {ids["cp"], ids["c"], ids["a"], ids["bar"], ids["body"]}} {
+			j := NewBylineJunk(anchor)
+			for _, n := range order {
+				if got, want := j.Inside(n), InsideBylineJunk(n, anchor); got != want {
+					t.Errorf("anchor %v: Inside(%s %v) = %v, want %v", anchor != nil, n.Data, n.Attr, got, want)
+				}
+			}
+		}
+	}
+}
+
 func TestRemoveJunk(t *testing.T) {
 	root, ids := page(t, `<html><body><div id="c" class="share"><!-- c --><p>keep</p><div class="ad">ad</div>
 <p class="drop">extra</p><p>also <button>b</button> kept</p></div></body></html>`)
