@@ -104,7 +104,7 @@ func hostLabel(u *url.URL) string {
 }
 
 // titleSeps separate a headline from the site name in titles.
-var titleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " ‹ ", " › ", " ｜ "}
+var titleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " ‹ ", " › ", " ｜ ", " @ "}
 
 // cutSiteName removes the site's name from a title: "Headline - Site",
 // "Site | Headline", "Headline | Section | Site". A part is the site's name

@@ -34,6 +34,9 @@ func TestCutSiteName(t *testing.T) {
 		{"Paris - Saint-Germain wins the league title again", nil, "Paris - Saint-Germain wins the league title again"},
 		{"Short - title", nil, "Short - title"},
 		{"No separator here", []string{"Site"}, "No separator here"},
+		// Blog hosts write "Post @ Blog".
+		{"山中營地賞楓 (2) @ 史蒂文的家", []string{"史蒂文的家"}, "山中營地賞楓 (2)"},
+		{"Dinner @ Home", nil, "Dinner @ Home"},
 		// CJK titles join headline, channel and site without spaces.
 		{"这个约会软件想帮你找对象_智能_好奇心日报", nil, "这个约会软件想帮你找对象"},
 		{"지방선거 투표율 역대 최고ㅣ정치ㅣ한겨레", nil, "지방선거 투표율 역대 최고"},
