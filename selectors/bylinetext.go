@@ -43,8 +43,16 @@ func (x *extraction) textByline() byline.Credit {
 func (x *extraction) prefixedByline(n *html.Node) byline.Credit {
 	// n's own text is read once, and only as far as a byline goes: an
 	// element can hold thousands of lines that start like one.
-	var whole string
-	read, short := false, false
+	var whole *byline.Credit
+	wholeCredit := func() byline.Credit {
+		if whole == nil {
+			whole = &byline.Credit{}
+			if t, short := pagetext.Short(n, maxBylineText); short && byline.HasPrefix(t) {
+				*whole = x.namesInText(t)
+			}
+		}
+		return *whole
+	}
 	var org byline.Credit
 	person := func(c byline.Credit) bool {
 		if len(c.People) > 0 {
@@ -65,14 +73,8 @@ func (x *extraction) prefixedByline(n *html.Node) byline.Credit {
 			// The names may be in the next elements: "By <a>Jane</a>". The
 			// element must start with the prefix: "said by the ministry"
 			// inside a paragraph is not a byline.
-			if !read {
-				whole, short = pagetext.Short(n, maxBylineText)
-				read = true
-			}
-			if short && byline.HasPrefix(whole) {
-				if found := x.namesInText(whole); person(found) {
-					return found
-				}
+			if found := wholeCredit(); person(found) {
+				return found
 			}
 			if c == firstText(n) && !wordsBefore(n, c) {
 				if found := x.namesInText(t); person(found) {
@@ -91,14 +93,8 @@ func (x *extraction) prefixedByline(n *html.Node) byline.Credit {
 			if !prefixOnly(c) {
 				continue
 			}
-			if !read {
-				whole, short = pagetext.Short(n, maxBylineText)
-				read = true
-			}
-			if short && byline.HasPrefix(whole) {
-				if found := x.namesInText(whole); person(found) {
-					return found
-				}
+			if found := wholeCredit(); person(found) {
+				return found
 			}
 			if found := x.prefixThenNext(c); person(found) {
 				return found
