@@ -14,8 +14,12 @@ import (
 // go-trafilatura sometimes glues to the paragraph after the image.
 var captionWords = map[string]bool{
 	"caption": true, "captions": true, "figcaption": true, "credit": true, "credits": true,
-	"legend": true, "legende": true, "imagecredit": true, "photocredit": true,
+	"legend": true, "legends": true, "legende": true, "imagecredit": true, "photocredit": true,
 }
+
+// storyLetters is the text of a short news story, in letters: captions
+// beside that much text are a gallery in an article, not a photo story.
+const storyLetters = 1000
 
 // A list of cards of other articles: at least minCards titles, each with
 // a teaser of at most maxTeaserWords.
@@ -41,10 +45,20 @@ func (l *layout) inBox(n *html.Node) bool {
 	if v, ok := l.boxed[n]; ok {
 		return v
 	}
-	v := (markup.IsJunk(n) && !l.textTemplate(n) || n.DataAtom == atom.Figcaption || markup.HasClassWord(n, captionWords)) &&
-		l.share(n) < junkShare && !markup.Inside(l.anchor, n) || l.inBox(n.Parent)
+	v := (markup.IsJunk(n) && !l.textTemplate(n) && l.share(n) < junkShare || l.captions(n)) &&
+		!markup.Inside(l.anchor, n) || l.inBox(n.Parent)
 	l.boxed[n] = v
 	return v
+}
+
+// captions reports a box of image captions and credits that is not the
+// article's text: it holds less than half of the text, or the text beside
+// it is a story by itself (a slideshow's fifty captions in a report).
+func (l *layout) captions(n *html.Node) bool {
+	if n.DataAtom != atom.Figcaption && !markup.HasClassWord(n, captionWords) {
+		return false
+	}
+	return l.share(n) < junkShare || l.total-l.held[n] >= storyLetters
 }
 
 // textTemplate reports an element that is junk by its class alone, by
