@@ -2,6 +2,10 @@ package selectors
 
 import (
 	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -11,27 +15,67 @@ import (
 
 // soleH1 is the text of the page's only displayed h1 outside the page's
 // banner, navigation, footer, asides and junk, or "" when there is no such
-// h1, several, or it holds a site name (a logo). On a page without
+// h1, several, it holds a site name (a logo) or no text follows it (a
+// widget's label after the page's end, "Original text"). On a page without
 // og:title or structured data, that h1 is the headline the page displays,
 // where the <title> may be a rewrite for search engines. A header inside
 // an article, main or section is the article's own: its h1 counts (HTML's
 // header is the page's banner only outside those).
 func (x *extraction) soleH1(names []string) string {
 	found := ""
+	var at *html.Node
 	n := 0
 	x.doc.Find("h1").Each(func(_ int, s *goquery.Selection) {
 		if outsideContent(s) || hidden(s) || markup.InsideJunk(s.Get(0), nil) {
 			return
 		}
 		if h := pagetext.Of(s); h != "" {
-			found = h
+			found, at = h, s.Get(0)
 			n++
 		}
 	})
-	if n != 1 || isSiteName(found, names) {
+	if n != 1 || isSiteName(found, names) || !textFollows(at) {
 		return ""
 	}
 	return found
+}
+
+// followText is the text, in letters outside links, that follows a
+// page's headline at least: a sentence or two of its article.
+const followText = 200
+
+// textFollows reports whether followText letters of text outside links,
+// scripts and styles come after n in the page.
+func textFollows(n *html.Node) bool {
+	letters := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		switch {
+		case n.Type == html.TextNode:
+			for _, r := range n.Data {
+				if unicode.IsLetter(r) {
+					letters++
+				}
+			}
+			return letters >= followText
+		case n.Type == html.ElementNode && (n.DataAtom == atom.A || pagetext.IsHidden(n.DataAtom)):
+			return false
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	for ; n != nil; n = n.Parent {
+		for c := n.NextSibling; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // strayHeadline reports whether a structured headline is not the page's:

@@ -6,8 +6,9 @@ const lorem = "The city council voted on Tuesday to extend the night bus network
 
 // On a page without og:title or structured data, the page's one displayed
 // h1 outranks a <title> the page prints nowhere (a rewrite for search
-// engines); a title it prints, several h1s, a logo h1 in the banner or a
-// hidden h1 leave the title.
+// engines); a title it prints, several h1s, a logo h1 in the banner, a
+// hidden h1 or one that no text follows (a widget's, after the article)
+// leave the title.
 func TestExtractor_Extract_soleH1(t *testing.T) {
 	body := `<p>` + lorem + `</p><p>` + lorem + `</p>`
 	page := func(title, content string) string {
@@ -47,6 +48,11 @@ func TestExtractor_Extract_soleH1(t *testing.T) {
 		{"hidden h1",
 			page("Ten tips for cheap flights | Travel Site",
 				`<div class="modal hide"><h1>Thanks for visiting</h1></div><main>`+body+`</main>`),
+			"Ten tips for cheap flights"},
+		{"a widget's heading after the article",
+			page("Ten tips for cheap flights | Travel Site",
+				`<main><h2>Ten tips</h2>`+body+`</main><footer><p>Travel Site, 2024</p></footer>`+
+					`<div id="translate-box"><div class="top"><h1>Original text</h1></div><span>Suggest a better translation</span></div>`),
 			"Ten tips for cheap flights"},
 	}
 	e, err := New(Config{})
