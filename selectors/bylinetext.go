@@ -125,12 +125,24 @@ func (x *extraction) prefixThenNext(prefix *html.Node) byline.Credit {
 }
 
 // insideBylineJunk is markup.InsideBylineJunk(n, x.anchor), each element
-// of the page tested once.
+// of the page tested once, and an element holding most of the page's
+// prose not junk (x.junkBoxes).
 func (x *extraction) insideBylineJunk(n *html.Node) bool {
-	if x.bylineJunk == nil || x.bylineJunk.Anchor() != x.anchor {
-		x.bylineJunk = markup.NewBylineJunk(x.anchor)
+	return x.junkBoxes().InsideByline(n, x.anchor)
+}
+
+// insideJunk is markup.InsideJunk(n, anchor) as insideBylineJunk asks it:
+// the body's notion of a box (a junk class on an element that holds less
+// than half of the text) for the headline, byline and date rules.
+func (x *extraction) insideJunk(n, anchor *html.Node) bool {
+	return x.junkBoxes().Inside(n, anchor)
+}
+
+func (x *extraction) junkBoxes() *markup.Boxes {
+	if x.boxes == nil {
+		x.boxes = markup.NewBoxes(x.root)
 	}
-	return x.bylineJunk.Inside(n)
+	return x.boxes
 }
 
 // prefixOnly reports an element whose text is a byline's prefix and

@@ -9,7 +9,6 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
-	"github.com/newsarc/newsarc/selectors/internal/markup"
 	"github.com/newsarc/newsarc/selectors/internal/pagetext"
 )
 
@@ -26,7 +25,7 @@ func (x *extraction) soleH1(names []string) string {
 	var at *html.Node
 	n := 0
 	x.doc.Find("h1").Each(func(_ int, s *goquery.Selection) {
-		if outsideContent(s) || hidden(s) || markup.InsideJunk(s.Get(0), nil) {
+		if outsideContent(s) || hidden(s) || x.insideJunk(s.Get(0), nil) {
 			return
 		}
 		if h := pagetext.Of(s); h != "" {
@@ -145,7 +144,7 @@ func (x *extraction) displays(headline string) bool {
 	}
 	found := false
 	x.doc.Find(headingSelector).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if h := pagetext.Of(s); len(h) < 400 && pagetext.Fold(h) == want && !markup.InsideJunk(s.Get(0), nil) {
+		if h := pagetext.Of(s); len(h) < 400 && pagetext.Fold(h) == want && !x.insideJunk(s.Get(0), nil) {
 			found = true
 		}
 		return !found

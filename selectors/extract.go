@@ -249,8 +249,8 @@ type extraction struct {
 	warnings []Warning
 	anchor   *html.Node // the headline's element, nil when unknown
 	generic  *genericResult
-	// bylineJunk remembers which elements the byline rules skip as junk.
-	bylineJunk *markup.BylineJunk
+	// boxes remembers which elements the metadata rules skip as junk.
+	boxes *markup.Boxes
 }
 
 func newExtraction(e *Extractor, p Page, root *html.Node) *extraction {

@@ -28,7 +28,7 @@ func (x *extraction) headerDates() (pub, mod dated) {
 	region := x.region()
 	parsed := 0
 	eachElement(region.Nodes, func(n *html.Node) bool {
-		if n.Data != "time" || markup.InsideJunk(n, x.anchor) {
+		if n.Data != "time" || x.insideJunk(n, x.anchor) {
 			return true
 		}
 		v := markup.Attr(n, "datetime")
@@ -107,7 +107,7 @@ type dateLabel struct {
 func (x *extraction) dateTexts(region *goquery.Selection) []dateLabel {
 	var out []dateLabel
 	add := func(n *html.Node) {
-		if n == nil || n.Type != html.ElementNode || n == x.anchor || markup.InsideJunk(n, x.anchor) {
+		if n == nil || n.Type != html.ElementNode || n == x.anchor || x.insideJunk(n, x.anchor) {
 			return
 		}
 		// Texts are read only as far as a label can go: a container

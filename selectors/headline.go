@@ -10,7 +10,6 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/newsarc/newsarc/selectors/article"
-	"github.com/newsarc/newsarc/selectors/internal/markup"
 	"github.com/newsarc/newsarc/selectors/internal/pagetext"
 	"github.com/newsarc/newsarc/selectors/structured"
 )
@@ -231,7 +230,7 @@ func (x *extraction) preferH1(title string) string {
 		return title
 	}
 	x.doc.Find(headingSelector).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if h := pagetext.Of(s); len(h) < 400 && parts[pagetext.Fold(h)] && !markup.InsideJunk(s.Get(0), x.anchor) {
+		if h := pagetext.Of(s); len(h) < 400 && parts[pagetext.Fold(h)] && !x.insideJunk(s.Get(0), x.anchor) {
 			best = h
 			return false
 		}
@@ -262,14 +261,14 @@ func (x *extraction) findAnchor() {
 			x.anchor = n
 			return false
 		}
-		if first == nil && n.Data == "h1" && !markup.InsideJunk(n, x.anchor) {
+		if first == nil && n.Data == "h1" && !x.insideJunk(n, x.anchor) {
 			first = n
 		}
 		return true
 	})
 	if x.anchor == nil && want != "" {
 		x.doc.Find(headingSelector).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			if n := s.Get(0); pagetext.Fold(pagetext.Of(s)) == want && !markup.InsideJunk(n, x.anchor) {
+			if n := s.Get(0); pagetext.Fold(pagetext.Of(s)) == want && !x.insideJunk(n, x.anchor) {
 				x.anchor = n
 				return false
 			}

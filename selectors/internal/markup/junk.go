@@ -281,36 +281,6 @@ func InsideBylineJunk(n, anchor *html.Node) bool {
 	return false
 }
 
-// BylineJunk answers InsideBylineJunk for the elements of one tree that
-// does not change, testing each element once: the byline rules ask it of
-// every element they descend into, and so of each element's ancestors
-// again and again.
-type BylineJunk struct {
-	anchor *html.Node
-	known  map[*html.Node]bool
-}
-
-// NewBylineJunk answers InsideBylineJunk(n, anchor).
-func NewBylineJunk(anchor *html.Node) *BylineJunk {
-	return &BylineJunk{anchor: anchor, known: map[*html.Node]bool{}}
-}
-
-// Anchor is the anchor the answers are for.
-func (j *BylineJunk) Anchor() *html.Node { return j.anchor }
-
-// Inside is InsideBylineJunk(n, anchor).
-func (j *BylineJunk) Inside(n *html.Node) bool {
-	if n == nil {
-		return false
-	}
-	v, ok := j.known[n]
-	if !ok {
-		v = IsBylineJunk(n) && !Inside(j.anchor, n) || j.Inside(n.Parent)
-		j.known[n] = v
-	}
-	return v
-}
-
 // RemoveJunk deletes junk descendants of n (n itself is kept: a selector
 // chose it), and those extra reports when it is not nil.
 func RemoveJunk(n *html.Node, extra func(*html.Node) bool) {

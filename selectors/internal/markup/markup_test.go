@@ -104,9 +104,10 @@ func TestInsideJunk(t *testing.T) {
 	}
 }
 
-// BylineJunk remembers each element's answer; asked in any order, with or
-// without an anchor, it answers as InsideBylineJunk.
-func TestBylineJunk_asInsideBylineJunk(t *testing.T) {
+// Boxes remembers each element's answer; asked in any order, with or
+// without an anchor, on a page where no junk element holds half of the
+// prose, it answers as InsideJunk and InsideBylineJunk.
+func TestBoxes_asInsideJunk(t *testing.T) {
 	root, ids := page(t, `<html><body><div class="menu" id="menu"><h1 id="h1">Headline</h1>
 <p id="p">By <a id="a">Jane</a></p></div><div class="comments"><div id="c"><p id="cp">a comment</p></div></div>
 <div class="share-byline"><span id="bar">By Joe</span></div><p id="body">body</p></body></html>`)
@@ -116,13 +117,43 @@ func TestBylineJunk_asInsideBylineJunk(t *testing.T) {
 	}
 	for _, anchor := range []*html.Node{nil, ids["h1"], ids["cp"]} {
 		for _, order := range [][]*html.Node{all, {ids["cp"], ids["c"], ids["a"], ids["bar"], ids["body"]}} {
-			j := NewBylineJunk(anchor)
+			b := NewBoxes(root)
 			for _, n := range order {
-				if got, want := j.Inside(n), InsideBylineJunk(n, anchor); got != want {
+				if got, want := b.InsideByline(n, anchor), InsideBylineJunk(n, anchor); got != want {
+					t.Errorf("anchor %v: InsideByline(%s %v) = %v, want %v", anchor != nil, n.Data, n.Attr, got, want)
+				}
+				if got, want := b.Inside(n, anchor), InsideJunk(n, anchor); got != want {
 					t.Errorf("anchor %v: Inside(%s %v) = %v, want %v", anchor != nil, n.Data, n.Attr, got, want)
 				}
 			}
 		}
+	}
+}
+
+// A junk class on an element that holds most of the page's prose names
+// the page's template or the article's wrapper, not a box: for the
+// metadata rules, as for the body, what is under it is not junk; a box
+// inside it still is.
+func TestBoxes_wrapper(t *testing.T) {
+	root, ids := page(t, `<html><body><nav><a href="/">Home</a></nav>
+<div class="page-wrapper below-header-ad" id="wrap"><h1 id="h1">The council votes</h1>
+<p id="by">By Jane Doe</p><p>The city council voted on Tuesday to extend the night bus network to the north.</p>
+<div class="related" id="rel"><p id="rp">Other stories</p></div></div>
+<div class="ad" id="ad"><p id="ap">Buy now</p></div></body></html>`)
+	b := NewBoxes(root)
+	for _, tt := range []struct {
+		id   string
+		want bool
+	}{{"h1", false}, {"by", false}, {"rp", true}, {"ap", true}} {
+		if got := b.Inside(ids[tt.id], nil); got != tt.want {
+			t.Errorf("Inside(#%s) = %v, want %v", tt.id, got, tt.want)
+		}
+		if got := b.InsideByline(ids[tt.id], nil); got != tt.want {
+			t.Errorf("InsideByline(#%s) = %v, want %v", tt.id, got, tt.want)
+		}
+	}
+	if !InsideJunk(ids["by"], nil) {
+		t.Error("InsideJunk: the wrapper's class is junk without the share rule")
 	}
 }
 
