@@ -82,7 +82,7 @@ func (x *extraction) prefixedByline(n *html.Node) byline.Credit {
 				}
 			}
 		case html.ElementNode:
-			if pagetext.IsHidden(c.DataAtom) || x.insideBylineJunk(c) {
+			if pagetext.IsHidden(c.DataAtom) && !markup.IsAuthorButton(c) || x.insideBylineJunk(c) {
 				continue
 			}
 			if found := x.prefixedByline(c); person(found) {

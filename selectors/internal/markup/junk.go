@@ -43,13 +43,15 @@ var tooltipWords = map[string]bool{
 	"rollover": true, "tooltip": true, "popover": true, "hovercard": true, "popup": true,
 }
 
-// barWords are the junk words of the buttons a byline carries: a class
-// that names the byline with them ("ShareByline", "byline-social",
-// "share-byline-timestamp") is the byline's box. A comment's or a related
-// story's author ("comment-author") is junk all the same.
+// barWords are the junk words of the buttons a byline carries, and of a
+// page builder's frame around it ("widget"): a class that names the
+// byline with them ("ShareByline", "byline-social",
+// "share-byline-timestamp"), or an element with an author class beside
+// them ("widget article__authors"), is the byline's box. A comment's or a
+// related story's author ("comment-author") is junk all the same.
 var barWords = map[string]bool{
 	"share": true, "shares": true, "sharing": true, "sharer": true, "social": true,
-	"socialmedia": true, "follow": true, "print": true,
+	"socialmedia": true, "follow": true, "print": true, "widget": true,
 }
 
 // IsJunk reports an element that is not article text, by tag or by the
@@ -102,7 +104,11 @@ func junkBy(n *html.Node, byline bool, classes *[]string) bool {
 		return false
 	}
 	if junkElems[n.DataAtom] {
-		return true
+		// A byline's name may be a button that opens the author's card:
+		// inside the byline's own box, it is the byline. An aside that
+		// holds an <address> (HTML's contact information for the article)
+		// is the article's column of credits.
+		return !byline || !IsAuthorButton(n) && !(n.DataAtom == atom.Aside && FindElement(n, atom.Address) != nil)
 	}
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -138,6 +144,28 @@ func junkBy(n *html.Node, byline bool, classes *[]string) bool {
 	return false
 }
 
+// authorBoxLevels is how far above a button its byline's box is looked for.
+const authorBoxLevels = 3
+
+// IsAuthorButton reports a button inside a byline's box: the author's
+// name that opens the author's card ("<div class=author__byline><button>By
+// <a>Jane Doe</a><section>…card…</section></button>"). It is the byline,
+// while other buttons hold no article text.
+func IsAuthorButton(n *html.Node) bool {
+	return n.DataAtom == atom.Button && inAuthorBox(n)
+}
+
+// inAuthorBox reports an element inside an element whose class says author
+// or byline, at most authorBoxLevels above it.
+func inAuthorBox(n *html.Node) bool {
+	for i := 0; i < authorBoxLevels && n.Parent != nil; i++ {
+		if n = n.Parent; HasAuthorClass(n) {
+			return true
+		}
+	}
+	return false
+}
+
 // junkToken reports the words of a class or id token that make n junk.
 func junkToken(n *html.Node, words []string, byline bool) bool {
 	// "has-social-tools", "has-sidebar": what the element holds beside
@@ -150,7 +178,7 @@ func junkToken(n *html.Node, words []string, byline bool) bool {
 		return true
 	}
 	for _, w := range words {
-		if junkWords[w] || tooltipWords[w] && isTooltipCard(n) {
+		if junkWords[w] || tooltipWords[w] && isTooltipCard(n) && !(byline && inAuthorBox(n)) {
 			return true
 		}
 	}
