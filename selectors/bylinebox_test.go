@@ -44,14 +44,7 @@ and <a rel="author" href="/profile/max-roe">Max Roe</a></p></address><p>Tue 2 Ma
 <article><h1>Night buses will run to the northern districts</h1>` + tt.credit + story + `</article>
 <aside class="more"><button class="share">Share</button><a href="/2023/05/bikes">Bike lanes for the bridge</a></aside>
 </body></html>`
-			e, err := New(Config{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			a, _, err := e.Extract(Page{URL: "https://city.example/2023/05/buses", Body: []byte(page), ContentType: "text/html", Date: fetchedAt})
-			if err != nil {
-				t.Fatal(err)
-			}
+			a := extractGeneric(t, "https://city.example/2023/05/buses", page)
 			if !slices.Equal(a.Byline, tt.want) {
 				t.Errorf("byline %q, want %q", a.Byline, tt.want)
 			}

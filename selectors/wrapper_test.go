@@ -3,6 +3,8 @@ package selectors
 import (
 	"slices"
 	"testing"
+
+	"github.com/newsarc/newsarc/selectors/article"
 )
 
 // A junk word in the class of the wrapper that holds the whole article
@@ -18,14 +20,7 @@ func TestExtractor_Extract_junkWordOnWrapper(t *testing.T) {
 <p>` + lorem + `</p><p>` + lorem + `</p></main-story>
 <div class="related"><p class="byline">By Max Other</p><p>Another story about buses.</p></div></div>
 </body></html>`
-	e, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, _, err := e.Extract(Page{URL: "https://city.example/2023/05/buses", Body: []byte(page), ContentType: "text/html", Date: fetchedAt})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := extractGeneric(t, "https://city.example/2023/05/buses", page)
 	if want := "Night buses will run to the northern districts"; a.Headline != want {
 		t.Errorf("headline %q, want %q", a.Headline, want)
 	}
@@ -35,4 +30,18 @@ func TestExtractor_Extract_junkWordOnWrapper(t *testing.T) {
 	if a.Published.Format("2006-01-02") != "2023-05-02" {
 		t.Errorf("published %v, want 2023-05-02", a.Published)
 	}
+}
+
+// extractGeneric extracts page, fetched from url, with no selectors.
+func extractGeneric(t *testing.T, url, page string) *article.Article {
+	t.Helper()
+	e, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := e.Extract(Page{URL: url, Body: []byte(page), ContentType: "text/html", Date: fetchedAt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
