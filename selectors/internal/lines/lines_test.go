@@ -16,6 +16,17 @@ func TestIsJunk(t *testing.T) {
 		"Publicité",
 		"إعلان",
 		"شارك",
+		"Lesen Sie auch: Wie die Stadt ihre Brücken sanieren will",
+		"Lea también: El Gobierno aprueba el nuevo presupuesto",
+		"Leia também: Chuvas deixam cidades em alerta",
+		"Leggi anche: Il comune rinvia la riforma del traffico",
+		"Читайте также: Мэрия объявила о ремонте моста",
+		"관련기사",
+		"Already a subscriber? Log in",
+		"This article is only available to subscribers.",
+		"Cet article est réservé aux abonnés.",
+		"Log in or register to continue reading.",
+		"هذا المحتوى متاح للمشتركين فقط",
 	} {
 		if !IsJunk(p) {
 			t.Errorf("IsJunk(%q) = false", p)
@@ -25,6 +36,9 @@ func TestIsJunk(t *testing.T) {
 		"شارك الوزير في افتتاح المعرض الدولي للكتاب بالرباط.",
 		"Related efforts by the ministry failed last year.",
 		"إعلان الحكومة عن البرنامج جاء بعد أشهر من الانتظار.",
+		"Lesen Sie die Verträge, bevor Sie unterschreiben, rät die Verbraucherzentrale.",
+		"Members only need to renew their cards once a year, the club said.",
+		"Subscribers only paid for the first month before the prices rose.",
 	} {
 		if IsJunk(p) {
 			t.Errorf("IsJunk(%q) = true", p)
@@ -33,12 +47,17 @@ func TestIsJunk(t *testing.T) {
 }
 
 func TestIsClosing(t *testing.T) {
-	for _, p := range []string{"© 2023 The Daily Planet", "Copyright Inexhibit 2019", "Updated at 1:23 p.m.", "آخر تحديث: 13:05", "جميع الحقوق محفوظة لعكاظ نيوز 2023"} {
+	for _, p := range []string{"© 2023 The Daily Planet", "Copyright Inexhibit 2019", "Updated at 1:23 p.m.", "آخر تحديث: 13:05", "جميع الحقوق محفوظة لعكاظ نيوز 2023",
+		"The Associated Press receives support from several private foundations. The AP is solely responsible for all content.",
+		"Our Standards: The Trust Principles.",
+		"(This story has not been edited by the newsroom staff and is auto-generated from a syndicated feed.)",
+	} {
 		if !IsClosing(p) {
 			t.Errorf("IsClosing(%q) = false", p)
 		}
 	}
-	for _, p := range []string{"Mise à jour à 16h05 : les organisateurs ont annoncé la prolongation des horaires d'ouverture jusqu'à 22 heures.", "The mayor's office said it would sign the measure next week."} {
+	for _, p := range []string{"Mise à jour à 16h05 : les organisateurs ont annoncé la prolongation des horaires d'ouverture jusqu'à 22 heures.", "The mayor's office said it would sign the measure next week.",
+		"This article originally appeared on The Atlantic."} {
 		if IsClosing(p) {
 			t.Errorf("IsClosing(%q) = true", p)
 		}

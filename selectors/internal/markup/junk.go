@@ -17,10 +17,14 @@ var junkElems = map[atom.Atom]bool{
 	atom.Select: true, atom.Textarea: true, atom.Nav: true, atom.Aside: true,
 	atom.Svg: true, atom.Object: true, atom.Embed: true, atom.Figure: true,
 	atom.Ins: true, atom.Dialog: true, atom.Menu: true, atom.Link: true, atom.Meta: true,
+	// A <details> box is shut until the reader opens it: an info box, a
+	// glossary, a fact sheet beside the story.
+	atom.Details: true,
 }
 
 // junkWords are class and id words of boxes around an article: sharing,
-// related links, comments, newsletters, ads, cookie banners.
+// related links, comments, newsletters, ads, cookie banners, boxes that
+// open on a click.
 var junkWords = map[string]bool{
 	"share": true, "shares": true, "sharing": true, "sharer": true, "social": true,
 	"related": true, "comments": true, "comment": true, "newsletter": true,
@@ -34,6 +38,7 @@ var junkWords = map[string]bool{
 	"socialmedia": true, "follow": true, "donate": true,
 	"tweetable": true, "clicktotweet": true, "pullquote": true, "commentaires": true,
 	"commentaire": true, "comentarios": true, "reactions": true, "paywall": true,
+	"collapsible": true, "accordion": true,
 }
 
 // tooltipWords are class words of cards shown on hover: the card is junk,
