@@ -35,7 +35,9 @@ func (x *extraction) extractHeadline() {
 		source string
 	}{{x.ld, article.SourceJSONLD}, {x.md, article.SourceMicrodata}} {
 		if d.s != nil && d.s.Headline != "" {
-			x.a.Headline = x.preferH1(d.s.Headline) // structured headlines may be shortened
+			// Structured headlines may be shortened, and some carry the
+			// publisher's name as a title does.
+			x.a.Headline = x.preferH1(cutNamedSite(d.s.Headline, names))
 			if h := x.soleH1(names); h != "" && x.strayHeadline(x.a.Headline, h) {
 				x.a.Headline = h
 			}
@@ -109,7 +111,7 @@ var titleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " « ",
 // "Site | Headline", "Headline | Section | Site". A part is the site's name
 // when it matches a known name or, at the end, is at most three words.
 func cutSiteName(title string, names []string) string {
-	title = pagetext.Clean(title)
+	title = cutNamedSite(title, names)
 	if t, ok := cutCJKTrail(title); ok {
 		return t
 	}
@@ -132,6 +134,33 @@ func cutSiteName(title string, names []string) string {
 			}
 		}
 		return parts[0]
+	}
+	return title
+}
+
+// namedSeps also separate a site's name from a headline, but begin real
+// headlines too ("市长：新区明年动工"): only a known name is cut at them.
+// "_" counts only in CJK titles.
+var namedSeps = []string{"：", "－", "｜", "_", "ㅣ"}
+
+// cutNamedSite removes from a title only the first and last parts that
+// name the site: the publisher a structured headline may carry ("Headline
+// - Publisher"), or a name after a separator that headlines also use.
+// Unlike cutSiteName it never guesses that a short last part is a name.
+func cutNamedSite(title string, names []string) string {
+	title = pagetext.Clean(title)
+	for _, sep := range append(titleSeps[:len(titleSeps):len(titleSeps)], namedSeps...) {
+		if sep == "_" && !hasCJK(title) {
+			continue // snake_case words, in Latin titles
+		}
+		parts := strings.Split(title, sep)
+		for len(parts) > 1 && isSiteName(parts[len(parts)-1], names) {
+			parts = parts[:len(parts)-1]
+		}
+		for len(parts) > 1 && isSiteName(parts[0], names) {
+			parts = parts[1:]
+		}
+		title = strings.TrimSpace(strings.Join(parts, sep))
 	}
 	return title
 }

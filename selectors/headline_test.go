@@ -71,3 +71,22 @@ func TestExtractor_Extract_soleH1(t *testing.T) {
 		})
 	}
 }
+
+// A JSON-LD headline that carries its publisher's name ("Headline -
+// Publisher", written as the <title> is) loses the name, whether or not an
+// h1 is there to prefer.
+func TestExtractor_Extract_structuredHeadlineSiteName(t *testing.T) {
+	ld := `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Night buses reach the north - The Daily Planet","publisher":{"@type":"Organization","name":"The Daily Planet"}}</script>`
+	body := `<p>` + lorem + `</p><p>` + lorem + `</p>`
+	for name, page := range map[string]string{
+		"no h1":      `<html><head>` + ld + `</head><body><main>` + body + `</main></body></html>`,
+		"logo in h1": `<html><head>` + ld + `</head><body><header><h1>The Daily Planet</h1></header><main>` + body + `</main></body></html>`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			a := extractGeneric(t, "https://planet.example/2024/05/night-buses", page)
+			if a.Headline != "Night buses reach the north" {
+				t.Errorf("headline %q, want it without the publisher", a.Headline)
+			}
+		})
+	}
+}

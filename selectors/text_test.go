@@ -43,10 +43,39 @@ func TestCutSiteName(t *testing.T) {
 		{"新幹線の新型車両が営業運転を開始｜鉄道ニュース", nil, "新幹線の新型車両が営業運転を開始"},
 		{"新竹_美樹營地賞楓之旅的第二天", nil, "新竹_美樹營地賞楓之旅的第二天"},                         // the first part is not the longest
 		{"snake_case names in Go code", nil, "snake_case names in Go code"}, // no CJK
+		// A full-width colon also begins headlines: only a known name is cut.
+		{"新区地铁明年动工：城市晚报", []string{"城市晚报"}, "新区地铁明年动工"},
+		{"市长：新区地铁明年动工", []string{"城市晚报"}, "市长：新区地铁明年动工"},
+		{"新区地铁明年动工－城市晚报", []string{"城市晚报"}, "新区地铁明年动工"},
 	}
 	for _, tt := range tests {
 		if got := cutSiteName(tt.title, tt.names); got != tt.want {
 			t.Errorf("cutSiteName(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
+
+// A structured headline loses only parts that name the site; a short last
+// part that names nothing stays, as it is part of the headline.
+func TestCutNamedSite(t *testing.T) {
+	tests := []struct {
+		title string
+		names []string
+		want  string
+	}{
+		{"Night buses reach the north - The Daily Planet", []string{"The Daily Planet"}, "Night buses reach the north"},
+		{"The Daily Planet | Night buses reach the north", []string{"The Daily Planet"}, "Night buses reach the north"},
+		{"Night buses reach the north - Daily Planet", []string{"dailyplanet"}, "Night buses reach the north"},
+		{"Review: the new tram line - part two", []string{"The Daily Planet"}, "Review: the new tram line - part two"},
+		{"Paris - Saint-Germain", []string{"The Daily Planet"}, "Paris - Saint-Germain"},
+		{"市长：新区地铁明年动工", []string{"城市晚报"}, "市长：新区地铁明年动工"},
+		{"新区地铁明年动工_城市晚报", []string{"城市晚报"}, "新区地铁明年动工"},
+		{"planet_names in code", []string{"planet"}, "planet_names in code"},
+		{"The Daily Planet", []string{"The Daily Planet"}, "The Daily Planet"},
+	}
+	for _, tt := range tests {
+		if got := cutNamedSite(tt.title, tt.names); got != tt.want {
+			t.Errorf("cutNamedSite(%q) = %q, want %q", tt.title, got, tt.want)
 		}
 	}
 }
