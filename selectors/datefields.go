@@ -27,8 +27,16 @@ func (x *extraction) extractDates() {
 		func(d *structured.Item) string { return d.Published }, structured.PublishedKeys)
 	x.dateField(article.FieldModified, x.e.modified, &x.a.Modified,
 		func(d *structured.Item) string { return d.Modified }, structured.ModifiedKeys)
-	if x.a.Published.IsZero() || x.a.Modified.IsZero() {
+	if x.a.Published.IsZero() || x.a.Modified.IsZero() || x.structuredPublished() {
 		pub, mod := x.headerDates()
+		if x.structuredPublished() && pub.source == article.SourceTime && farApart(x.a.Published, pub.t) {
+			// A structured date more than a day from the <time
+			// datetime> of the article's header belongs to something
+			// else: a re-saved page, the WebPage item around the story.
+			// Loose header text is not trusted this far: it may be
+			// relative, or a date the story talks about.
+			x.a.Published = time.Time{}
+		}
 		x.setDate(article.FieldPublished, &x.a.Published, pub)
 		x.setDate(article.FieldModified, &x.a.Modified, mod)
 	}
@@ -43,6 +51,23 @@ func (x *extraction) extractDates() {
 		}
 	}
 	x.inPageZone()
+}
+
+// structuredPublished reports a published date read from JSON-LD,
+// microdata or meta tags, which the header's printed date may overrule.
+func (x *extraction) structuredPublished() bool {
+	switch x.a.Provenance[article.FieldPublished] {
+	case article.SourceJSONLD, article.SourceMicrodata, article.SourceMeta:
+		return !x.a.Published.IsZero()
+	}
+	return false
+}
+
+// farApart reports dates more than a day apart on both sides of a day
+// printed without its time: more than 48 hours.
+func farApart(a, b time.Time) bool {
+	d := a.Sub(b)
+	return d > 48*time.Hour || d < -48*time.Hour
 }
 
 // dated is a date with its source; a zero t is no date.
