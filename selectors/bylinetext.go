@@ -7,6 +7,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/newsarc/newsarc/selectors/byline"
 	"github.com/newsarc/newsarc/selectors/dates"
@@ -173,7 +174,7 @@ func (x *extraction) authorElementsOf(scope *goquery.Selection, innermost bool) 
 	var parent *html.Node
 	scope.Find("*").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		n := s.Get(0)
-		if !markup.IsAuthorElement(n) || x.insideBylineJunk(n) || innermost && hasAuthorDescendant(n) {
+		if !markup.IsAuthorElement(n) || x.insideBylineJunk(n) || innermost && hasAuthorDescendant(n) || x.creditsOther(n) {
 			return true
 		}
 		if parent != nil && n.Parent != parent {
@@ -199,6 +200,85 @@ func (x *extraction) authorElementsOf(scope *goquery.Selection, innermost bool) 
 		return org
 	}
 	return c
+}
+
+// creditsOther reports an author element that credits something other
+// than the article: the source of a quotation, or the author on one of a
+// row of cards of other stories (a "more stories" grid that no class word
+// marks as junk). A card is an ancestor, up to cardDepth levels and not
+// the one that holds the headline, that carries a heading or a headline
+// link and has a sibling of the same tag and class with an author of its
+// own.
+func (x *extraction) creditsOther(n *html.Node) bool {
+	for p := n.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		if p.DataAtom == atom.Blockquote || p.DataAtom == atom.Q {
+			return true
+		}
+	}
+	c := n.Parent
+	for i := 0; i < cardDepth && c != nil && c.Type == html.ElementNode && c.DataAtom != atom.Body; i, c = i+1, c.Parent {
+		if markup.Inside(x.anchor, c) {
+			return false
+		}
+		if twinWithAuthor(c) && holdsHeadline(c, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// cardDepth is how far above its author element a card's box may be: a
+// card nests its parts a few levels deep, a page's layout many more.
+const cardDepth = 4
+
+// maxTwins bounds the siblings compared on each side of a card.
+const maxTwins = 8
+
+// twinWithAuthor reports a sibling of c, near it, with c's tag and class
+// and an author element inside.
+func twinWithAuthor(c *html.Node) bool {
+	class := markup.Attr(c, "class")
+	twin := func(s *html.Node) bool {
+		return s.Type == html.ElementNode && s.DataAtom == c.DataAtom && s.Data == c.Data &&
+			markup.Attr(s, "class") == class && hasAuthorDescendant(s)
+	}
+	for s, i := c.PrevSibling, 0; s != nil && i < maxTwins; s, i = s.PrevSibling, i+1 {
+		if twin(s) {
+			return true
+		}
+	}
+	for s, i := c.NextSibling, 0; s != nil && i < maxTwins; s, i = s.NextSibling, i+1 {
+		if twin(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsHeadline reports a heading or a link under c, outside the author
+// element a, whose text is a headline's: longer than a name (four words,
+// or eight CJK characters, which are not spaced) and not the name a
+// prints (an author box per author titles each with its name).
+func holdsHeadline(c, a *html.Node) bool {
+	name, _ := pagetext.Short(a, maxBylineText)
+	name = pagetext.Fold(name)
+	found := false
+	eachElement([]*html.Node{c}, func(e *html.Node) bool {
+		if e == a || markup.Inside(e, a) || markup.Inside(a, e) {
+			return true
+		}
+		switch e.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.A:
+			t, _ := pagetext.Short(e, maxBylineText)
+			found = headlineLike(t) && (name == "" || !strings.Contains(pagetext.Fold(t), name))
+		}
+		return !found
+	})
+	return found
+}
+
+func headlineLike(t string) bool {
+	return len(strings.Fields(t)) >= 4 || hasCJK(t) && utf8.RuneCountInString(t) >= 8
 }
 
 // personInside reports an author element under n that names a person.
