@@ -27,9 +27,9 @@ func (x *extraction) extractDates() {
 		func(d *structured.Item) string { return d.Published }, structured.PublishedKeys)
 	x.dateField(article.FieldModified, x.e.modified, &x.a.Modified,
 		func(d *structured.Item) string { return d.Modified }, structured.ModifiedKeys)
-	if x.a.Published.IsZero() || x.a.Modified.IsZero() || x.structuredPublished() {
+	if marked := x.structuredPublished(); x.a.Published.IsZero() || x.a.Modified.IsZero() || marked {
 		pub, mod := x.headerDates()
-		if x.structuredPublished() && pub.source == article.SourceTime && farApart(x.a.Published, pub.t) {
+		if marked && pub.source == article.SourceTime && farApart(x.a.Published, pub.t) {
 			// A structured date more than a day from the <time
 			// datetime> of the article's header belongs to something
 			// else: a re-saved page, the WebPage item around the story.

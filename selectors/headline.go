@@ -2,6 +2,7 @@ package selectors
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -143,13 +144,16 @@ func cutSiteName(title string, names []string) string {
 // "_" counts only in CJK titles.
 var namedSeps = []string{"：", "－", "｜", "_", "ㅣ"}
 
+// cutSeps are the separators cutNamedSite cuts a known name at.
+var cutSeps = append(slices.Clip(titleSeps), namedSeps...)
+
 // cutNamedSite removes from a title only the first and last parts that
 // name the site: the publisher a structured headline may carry ("Headline
 // - Publisher"), or a name after a separator that headlines also use.
 // Unlike cutSiteName it never guesses that a short last part is a name.
 func cutNamedSite(title string, names []string) string {
 	title = pagetext.Clean(title)
-	for _, sep := range append(titleSeps[:len(titleSeps):len(titleSeps)], namedSeps...) {
+	for _, sep := range cutSeps {
 		if sep == "_" && !hasCJK(title) {
 			continue // snake_case words, in Latin titles
 		}
