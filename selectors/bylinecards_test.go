@@ -42,10 +42,10 @@ func TestExtractor_Extract_bylineNotFromCardsOrQuotes(t *testing.T) {
 				`<div class="author-box"><a href="/author/jane"><img src="/j.jpg" alt=""></a><h4><a href="/author/jane" class="author">Jane Doe</a></h4><p>Jane Doe covers the city council and its transport plans.</p></div>` +
 				`<div class="author-box"><a href="/author/omar"><img src="/o.jpg" alt=""></a><h4><a href="/author/omar" class="author">Omar Haddad</a></h4><p>Omar Haddad writes about the northern districts.</p></div>` +
 				story + `</article></body>`,
-			// Boxes side by side are not yet read as one credit: the
-			// first box's name is; the point is that the boxes, titled
-			// with the names they credit, are not taken for cards.
-			[]string{"Jane Doe"}},
+			// The boxes, titled with the names they credit, are not
+			// cards of other stories, and side by side they are one
+			// credit.
+			[]string{"Jane Doe", "Omar Haddad"}},
 		{"several whole articles in a row",
 			`<body><div class="stream">` +
 				`<article class="post"><h1>Night buses reach the north</h1><span class="author">Jane Doe</span>` + story + `</article>` +

@@ -177,7 +177,7 @@ func (x *extraction) authorElementsOf(scope *goquery.Selection, innermost bool) 
 		if !markup.IsAuthorElement(n) || x.insideBylineJunk(n) || innermost && hasAuthorDescendant(n) || x.creditsOther(n) {
 			return true
 		}
-		if parent != nil && n.Parent != parent {
+		if parent != nil && n.Parent != parent && !parallelBoxes(n.Parent, parent, x.anchor) {
 			return true
 		}
 		found := x.namesIn(n)
@@ -200,6 +200,27 @@ func (x *extraction) authorElementsOf(scope *goquery.Selection, innermost bool) 
 		return org
 	}
 	return c
+}
+
+// parallelBoxes reports two elements that are the same part of sibling
+// boxes of one kind: going up in step, within cardDepth levels, each pair
+// has the same tag and class until both meet in one parent, and neither
+// box holds the headline (its element given; boxes that do are whole
+// articles in a row, each with its own credit). An author box per author
+// ("div.author-card" with a photo, the name and a role, one beside the
+// other) credits every author it prints, not the first alone.
+func parallelBoxes(a, b, headline *html.Node) bool {
+	for i := 0; i < cardDepth && a != nil && b != nil; i, a, b = i+1, a.Parent, b.Parent {
+		if a == b {
+			return i > 0
+		}
+		if a.Type != html.ElementNode || b.Type != html.ElementNode || a.Data != b.Data ||
+			markup.Attr(a, "class") != markup.Attr(b, "class") ||
+			markup.Inside(headline, a) || markup.Inside(headline, b) {
+			return false
+		}
+	}
+	return false
 }
 
 // creditsOther reports an author element that credits something other
